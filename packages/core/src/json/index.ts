@@ -1,0 +1,1 @@
+export * from "./int64-json.js";

@@ -1,0 +1,3 @@
+export * from './build-task.js';
+export * from './parse-response.js';
+export * from './schemas.js';

@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsdown';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: 'esm',
+  platform: 'browser',
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  external: [/^@seedance-kit\/core/, /^react/, /^@tanstack\//, /^radix-ui/, /^zod/],
+});
