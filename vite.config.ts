@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -11,6 +12,14 @@ export const packageAliases = [
   { find: /^@seedance-kit\/react$/, replacement: src('./packages/react/src/index.ts') },
 ];
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromium = {
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'] } }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
 export default defineConfig({
   resolve: { alias: packageAliases },
   test: {
@@ -21,6 +30,25 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts'],
+          exclude: ['**/*.browser.test.*'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.*'],
+          setupFiles: ['test/react/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          browser: chromium,
         },
       },
     ],

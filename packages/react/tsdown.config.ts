@@ -7,5 +7,5 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  external: [/^@seedance-kit\/core/, /^react/, /^@tanstack\//, /^radix-ui/, /^zod/],
+  deps: { neverBundle: [/^@seedance-kit\/core/, /^react/, /^@tanstack\//, /^radix-ui/, /^zod/] },
 });

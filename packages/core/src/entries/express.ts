@@ -1,0 +1,2 @@
+// Server-only entry: filled in by the backend-route work.
+export {};
