@@ -1,2 +1,4 @@
-// @seedance-kit/react: hooks, parts and the drop-in widget arrive with the React issue.
-export { seedanceProFast } from '@seedance-kit/core';
+// @seedance-kit/react: hooks (headless), parts (Radix-based) and the drop-in widget.
+export * from './hooks/index.js';
+export * from './components/index.js';
+export * from './messages.js';
