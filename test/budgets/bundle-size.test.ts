@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatFigure, measureBundle } from './measure-bundle.js';
+
+// Browser JS a consumer ships, minified + gzip, peers (react, react-dom, react-query, radix-ui,
+// zod) external. Figures print on every run; the budgets fail the suite when exceeded.
+const KB = 1024;
+const budgets = [
+  { name: 'core: whole browser entry', source: "export * from '@seedance-kit/core';", maxGzip: 14 * KB },
+  { name: 'core: validateGenerationInput', source: "export { validateGenerationInput } from '@seedance-kit/core';", maxGzip: 8 * KB },
+  { name: 'core: task-state machine', source: "export { transition, createTaskMachine } from '@seedance-kit/core';", maxGzip: 2 * KB },
+];
+
+describe('bundle-size budgets', () => {
+  it.each(budgets)('$name fits its budget', async ({ name, source, maxGzip }) => {
+    const figure = await measureBundle(name, source);
+    console.log(`${formatFigure(figure)}   budget ${(maxGzip / KB).toFixed(1)} kB`);
+    expect(figure.gzipBytes).toBeGreaterThan(0);
+    expect(figure.gzipBytes).toBeLessThanOrEqual(maxGzip);
+  }, 60_000);
+});

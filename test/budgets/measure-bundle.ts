@@ -1,0 +1,56 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Rolldown } from 'vite';
+import { packageAliases } from '../../vite.config.js';
+
+/** Peer libraries a consumer app already has; left out of the figures, as the budget says. */
+export const PEER_EXTERNALS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query/, /^radix-ui/, /^@radix-ui\//, /^zod($|\/)/];
+
+export interface BundleFigure {
+  readonly name: string;
+  readonly minifiedBytes: number;
+  readonly gzipBytes: number;
+}
+
+/**
+ * Bundles `source` (an entry module's text) for the browser, minified and tree-shaken, with
+ * `external` left out, and reports its size. Built in memory: nothing is written.
+ */
+export async function measureBundle(name: string, source: string, options: { external?: readonly (string | RegExp)[]; root?: string } = {}): Promise<BundleFigure> {
+  const dir = await mkdtemp(join(tmpdir(), 'seedance-budget-'));
+  const entry = join(dir, 'entry.js');
+  await writeFile(entry, source);
+  try {
+    return { name, ...(await bundleSize(entry, options)) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function bundleSize(entry: string, options: { external?: readonly (string | RegExp)[]; root?: string }): Promise<Omit<BundleFigure, 'name'>> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: options.root ?? process.cwd(),
+    resolve: { alias: packageAliases },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: 'budget' },
+      rollupOptions: { external: [...(options.external ?? PEER_EXTERNALS)] },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  let code = '';
+  for (const output of outputs) for (const chunk of output.output) if (chunk.type === 'chunk') code += chunk.code;
+  const bytes = Buffer.from(code);
+  return { minifiedBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+export function formatFigure(figure: BundleFigure): string {
+  return `${figure.name.padEnd(40)} ${(figure.minifiedBytes / 1024).toFixed(1).padStart(7)} kB min  ${(figure.gzipBytes / 1024).toFixed(2).padStart(6)} kB gzip`;
+}
