@@ -10,11 +10,12 @@ export default defineConfig({
     hono: 'src/entries/hono.ts',
     node: 'src/entries/node.ts',
     'local-runware': 'src/entries/local-runware.ts',
+    redis: 'src/entries/redis.ts',
   },
   format: 'esm',
   platform: 'neutral',
   dts: true,
   sourcemap: true,
   clean: true,
-  deps: { neverBundle: [/^node:/, 'express', 'hono', /^next(\/|$)/, '@ffmpeg-installer/ffmpeg', 'zod', /^zod\//] },
+  deps: { neverBundle: [/^node:/, 'express', 'hono', /^next(\/|$)/, '@ffmpeg-installer/ffmpeg', 'redis', /^@redis\//, 'zod', /^zod\//] },
 });

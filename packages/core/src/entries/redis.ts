@@ -1,0 +1,2 @@
+// Server-only entry: the Redis task store.
+export {};
