@@ -5,7 +5,7 @@ import { formatFigure, measureBundle } from './measure-bundle.js';
 // zod) external. Figures print on every run; the budgets fail the suite when exceeded.
 const KB = 1024;
 const budgets = [
-  { name: 'core: whole browser entry', source: "export * from '@seedance-kit/core';", maxGzip: 14 * KB },
+  { name: 'core: whole browser entry', source: "export * from '@seedance-kit/core';", maxGzip: 20 * KB },
   { name: 'core: validateGenerationInput', source: "export { validateGenerationInput } from '@seedance-kit/core';", maxGzip: 8 * KB },
   { name: 'core: task-state machine', source: "export { transition, createTaskMachine } from '@seedance-kit/core';", maxGzip: 2 * KB },
 ];

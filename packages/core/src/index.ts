@@ -5,3 +5,5 @@ export * from './task/index.js';
 export * from './image/index.js';
 export * from './json/index.js';
 export * from './runware/index.js';
+export * from './protocol/wire.js';
+export * from './client/index.js';

@@ -1,2 +1,19 @@
-// Server-only entry: filled in by the backend-route work.
-export {};
+// @seedance-kit/core/server: the backend route (server only: never import it in the browser).
+export { createSeedanceHandler, type SeedanceHandler } from '../server/create-seedance-handler.js';
+export type { IdentifyHook, SeedanceHandlerOptions, WebhookOptions } from '../server/handler-options.js';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, effectiveLimits, resolvePolicy, type ResolvedPolicy, type SeedancePolicy } from '../server/policy.js';
+export { createMemoryTaskStore, type MemoryTaskStoreOptions } from '../server/store/memory-task-store.js';
+export type { CreateTaskResult, TaskListener, TaskMutation, TaskRecord, TaskStore } from '../server/store/task-store.js';
+export { createRunwareProvider, RUNWARE_API_URL, type RunwareProviderOptions } from '../server/providers/runware-provider.js';
+export { DEFAULT_POLLING, pollDelay, retryDelay, type PollingOptions } from '../server/providers/poll-schedule.js';
+export type {
+  PollOutcome,
+  ProviderSubmission,
+  ProviderUpdate,
+  SubmitOutcome,
+  VideoProvider,
+  WebhookDelivery,
+} from '../server/providers/video-provider.js';
+export { systemClock, type Clock } from '../server/clock.js';
+export { consoleLogger, type Logger } from '../server/logger.js';
+export * from '../protocol/wire.js';

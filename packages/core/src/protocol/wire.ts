@@ -20,6 +20,9 @@ export const ROUTES = {
   file: (name: string) => `/files/${encodeURIComponent(name)}`,
 } as const;
 
+/** The mount point the handler and the client assume unless told otherwise. */
+export const DEFAULT_BASE_PATH = '/api/seedance';
+
 export const HEADERS = {
   idempotencyKey: 'Idempotency-Key',
   idempotentReplay: 'Idempotent-Replayed',
@@ -29,6 +32,12 @@ export const HEADERS = {
 
 /** Query parameter carrying the task token where headers cannot be set (EventSource, <video>). */
 export const TOKEN_QUERY_PARAM = 'token';
+
+/** Query parameter that stands in for the `Last-Event-ID` header (a fresh EventSource cannot set it). */
+export const LAST_EVENT_ID_QUERY_PARAM = 'lastEventId';
+
+/** An `Idempotency-Key` is 8–255 printable ASCII characters; use a UUID v4. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 
 /** One generation as the browser sees it. Seeds are decimal strings: int64 stays exact. */
 export interface TaskSnapshot {
@@ -49,12 +58,18 @@ export interface TaskSnapshot {
   readonly input: GenerationInput;
 }
 
-/** Answer to `POST /tasks`. */
+/** Body of `POST /tasks`: the generation input itself (server-only fields are refused). */
+export type CreateTaskRequest = GenerationInput;
+
+/** Answer to `POST /tasks` (201 new, 200 idempotent replay). */
 export interface CreateTaskResponse {
   readonly task: TaskSnapshot;
   /** Proves ownership of the task for reads, streams and cancel; keep it with the task id. */
   readonly token: string;
 }
+
+/** Answer to `GET /tasks/:id` and `POST /tasks/:id/cancel`. */
+export type TaskResponse = TaskSnapshot;
 
 /** Answer to `GET /limits`: the model's ranges narrowed by the server's policy. */
 export interface EffectiveLimits {
@@ -70,7 +85,45 @@ export interface EffectiveLimits {
   /** Estimated USD one identity may spend per hour; null when uncapped. */
   readonly maxHourlyCostUsd: number | null;
   readonly maxBodyBytes: number;
+  /** Creates one identity may make per window; null when unlimited. */
+  readonly rateLimit: { readonly max: number; readonly windowSeconds: number } | null;
 }
+
+/** The policy caps a request can go over; `Problem.cap` names one of these. */
+export const POLICY_CAPS = [
+  'maxNumberResults',
+  'maxDuration',
+  'resolutions',
+  'outputFormats',
+  'maxTaskCostUsd',
+  'maxHourlyCostUsd',
+  'rateLimit',
+  'maxBodyBytes',
+] as const;
+export type PolicyCap = (typeof POLICY_CAPS)[number];
+
+/** The `code` of every problem the handler itself answers with (task errors keep the provider's codes). */
+export const PROBLEM_CODES = [
+  'validation_failed',
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'origin_not_allowed',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'policy_cap_exceeded',
+  'hourly_cost_exceeded',
+  'rate_limited',
+  'unauthenticated',
+  'task_not_found',
+  'task_not_cancellable',
+  'file_not_found',
+  'webhook_unauthorized',
+  'not_found',
+  'method_not_allowed',
+  'internal_error',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** RFC 9457 problem details, with the kit's error fields. */
 export interface Problem {
@@ -83,10 +136,13 @@ export interface Problem {
   readonly retryable: boolean;
   readonly issues?: readonly ValidationIssue[];
   /** The policy cap a request went over, e.g. `maxTaskCostUsd`. */
-  readonly cap?: string;
+  readonly cap?: PolicyCap;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** SSE event names on `GET /tasks/:id/events`. */
+/** `Problem.type` is this prefix followed by the code. */
+export const PROBLEM_TYPE_PREFIX = 'urn:seedance-kit:problem:';
+
+/** SSE event names on `GET /tasks/:id/events`. Heartbeats are comment lines (`: heartbeat`). */
 export const SSE_EVENTS = { snapshot: 'snapshot' } as const;

@@ -1,0 +1,32 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import '../packages/react/src/styles/seedance.css';
+
+/** Every story renders inside the stylesheet's scope, in the theme chosen in the toolbar. */
+const withTheme: Decorator = (Story, context) => {
+  const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  if (context.parameters.seedanceScope === false) return <Story />;
+  return (
+    <div className="seedance" data-theme={theme} style={{ padding: '1.25rem', minHeight: '100%' }}>
+      <Story />
+    </div>
+  );
+};
+
+const preview: Preview = {
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Light or dark theme of the stylesheet',
+      toolbar: { title: 'Theme', icon: 'contrast', items: ['light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true },
+    // An axe violation fails the story's test.
+    a11y: { test: 'error' },
+  },
+};
+
+export default preview;

@@ -1,0 +1,46 @@
+import { classifyRunwareError } from '../errors/classify-runware-error.js';
+import { DEFAULT_ERROR_MESSAGES, ERROR_KINDS, isRetryableKind, SeedanceError, type SeedanceErrorKind } from '../errors/seedance-error.js';
+import type { Problem } from '../protocol/wire.js';
+
+const KINDS: ReadonlySet<string> = new Set(ERROR_KINDS);
+
+/** The input field a policy cap bounds, so a form can mark it. */
+const CAP_FIELDS: Readonly<Record<string, string>> = {
+  maxNumberResults: 'numberResults',
+  maxDuration: 'duration',
+  resolutions: 'resolution',
+  outputFormats: 'outputFormat',
+};
+
+/**
+ * The `SeedanceError` for a non-2xx answer. A problem+json body from the kit's handler keeps its
+ * kind, code, message and issues; anything else (a proxy's HTML page, an empty 502) is sorted by
+ * its HTTP status.
+ */
+export async function errorFromResponse(response: Response): Promise<SeedanceError> {
+  const { status } = response;
+  let problem: Partial<Problem> | undefined;
+  try {
+    const type = response.headers.get('content-type') ?? '';
+    if (/json/i.test(type)) {
+      const body: unknown = JSON.parse(await response.text());
+      if (typeof body === 'object' && body !== null && !Array.isArray(body)) problem = body as Partial<Problem>;
+    }
+  } catch {
+    // An unreadable body still has its status.
+  }
+  const kind: SeedanceErrorKind = typeof problem?.kind === 'string' && KINDS.has(problem.kind) ? problem.kind : classifyRunwareError(undefined, status);
+  const issues = Array.isArray(problem?.issues) ? problem.issues : undefined;
+  const capField = typeof problem?.cap === 'string' ? CAP_FIELDS[problem.cap] : undefined;
+  const paths = issues?.map((issue) => issue.path).filter((path) => typeof path === 'string' && path !== '') ?? (capField ? [capField] : undefined);
+  const text = typeof problem?.detail === 'string' && problem.detail !== '' ? problem.detail : typeof problem?.title === 'string' && problem.title !== '' ? problem.title : undefined;
+  return new SeedanceError({
+    kind,
+    code: typeof problem?.code === 'string' && problem.code !== '' ? problem.code : `http_${status}`,
+    message: text ?? DEFAULT_ERROR_MESSAGES[kind],
+    retryable: typeof problem?.retryable === 'boolean' ? problem.retryable : isRetryableKind(kind),
+    status,
+    ...(issues !== undefined && { issues }),
+    ...(paths !== undefined && paths.length > 0 && { parameter: paths.length === 1 ? (paths[0] as string) : paths }),
+  });
+}

@@ -1,0 +1,10 @@
+export { createSeedanceClient, type CreateTaskOptions, type HeadersOption, type RequestOptions, type SeedanceClient, type SeedanceClientOptions } from './seedance-client.js';
+export { isTaskSnapshot, type SubscribeOptions, type TaskTransport } from './follow-task.js';
+export { createVideoTaskController, type VideoTaskController, type VideoTaskControllerOptions, type VideoTaskListener, type VideoTaskState } from './video-task-controller.js';
+export { memoryTaskStorage, webTaskStorage, type TaskStorage } from './task-storage.js';
+export { estimateProgress, expectedGenerationMs } from './estimate-progress.js';
+export { errorFromResponse } from './error-from-response.js';
+export { parseEventStream, type EventStreamHandlers, type ServerSentEvent } from './parse-event-stream.js';
+export { createIdempotencyKey } from './idempotency-key.js';
+export { backoffDelay, type RetryOptions, type Timers } from './backoff.js';
+export type { EventSourceConstructor, EventSourceLike } from './event-source-like.js';

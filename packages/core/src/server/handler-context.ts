@@ -1,0 +1,44 @@
+import { ROUTES, TOKEN_QUERY_PARAM } from '../protocol/wire.js';
+import type { Clock } from './clock.js';
+import type { IdentifyHook } from './handler-options.js';
+import type { Logger } from './logger.js';
+import type { ResolvedPolicy } from './policy.js';
+import { localFileName } from './providers/embedded-local-runware.js';
+import type { VideoProvider } from './providers/video-provider.js';
+import type { Signer } from './signer.js';
+import type { TaskStore } from './store/task-store.js';
+import type { TaskRunner } from './task-runner.js';
+
+/** Everything a route needs, resolved once from the handler's options. */
+export interface HandlerContext {
+  readonly store: TaskStore;
+  readonly provider: VideoProvider;
+  readonly runner: TaskRunner;
+  readonly signer: Signer;
+  readonly policy: ResolvedPolicy;
+  readonly basePath: string;
+  readonly publicUrl?: string;
+  readonly identify?: IdentifyHook;
+  readonly rateLimitKey?: (request: Request, owner: string) => string | Promise<string>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly taskTtlMs: number;
+  readonly heartbeatMs: number;
+  /** The webhook route's URL for a request, without query; undefined when results are polled. */
+  readonly webhookUrl?: (request: Request) => string;
+}
+
+/** The public URL of the mount point: `publicUrl`, else the request's origin plus the base path. */
+export function mountUrl(ctx: HandlerContext, request: Request): string {
+  return ctx.publicUrl ?? `${new URL(request.url).origin}${ctx.basePath}`;
+}
+
+/** Turns the embedded simulator's file URLs into signed URLs under this handler; others pass. */
+export function videoUrlResolver(ctx: HandlerContext, request: Request): (url: string) => string {
+  const base = mountUrl(ctx, request);
+  return (url) => {
+    const name = localFileName(url);
+    if (name === undefined) return url;
+    return `${base}${ROUTES.file(name)}?${TOKEN_QUERY_PARAM}=${ctx.signer.sign('file', name)}`;
+  };
+}

@@ -1,0 +1,81 @@
+import type { LocalRunware, LocalRunwareOptions } from './local-runware/local-runware-types.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import type { SeedancePolicy } from './policy.js';
+import type { PollingOptions } from './providers/poll-schedule.js';
+import type { VideoProvider } from './providers/video-provider.js';
+import type { TaskStore } from './store/task-store.js';
+
+/** Who is asking: a stable user id, or null/undefined when nobody is signed in (answered with 401). */
+export type IdentifyHook = (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+
+export interface WebhookOptions {
+  /**
+   * The public URL of the webhook route, e.g. `https://app.example.com/api/seedance/webhooks/runware`.
+   * Default: `publicUrl` + `/webhooks/runware`.
+   */
+  readonly url?: string;
+  /** Polls still run as a safety net against lost webhooks, at most this often. Default 30 s. */
+  readonly fallbackPollMs?: number;
+}
+
+export interface SeedanceHandlerOptions {
+  /**
+   * Runware API key. Default `process.env.RUNWARE_API_KEY`. With neither (and no `provider`),
+   * the handler runs the local Runware simulator in-process and serves its files.
+   */
+  readonly apiKey?: string;
+  /** Runware endpoint. Default `https://api.runware.ai/v1`. */
+  readonly baseUrl?: string;
+  /** The fetch the Runware provider uses. */
+  readonly fetch?: typeof globalThis.fetch;
+  /** A ready provider (e.g. `createRunwareProvider({...})` with its own settings); wins over `apiKey`. */
+  readonly provider?: VideoProvider;
+  /** The embedded local Runware (used without an API key): its options, or an instance to use. */
+  readonly localRunware?: LocalRunware | LocalRunwareOptions;
+  /** Where tasks live. Default `createMemoryTaskStore()` (one process). */
+  readonly store?: TaskStore;
+  readonly policy?: SeedancePolicy;
+  /**
+   * Ties tasks to your users: only the user who created a task may read, stream or cancel it.
+   * Without it, a task is reachable with its id plus the signed token `POST /tasks` returned.
+   */
+  readonly identify?: IdentifyHook;
+  /** The bucket for the rate limit and hourly cost cap. Default the identity (`anonymous` without `identify`). */
+  readonly rateLimitKey?: (request: Request, owner: string) => string | Promise<string>;
+  /** Where the handler is mounted. Default `/api/seedance`. */
+  readonly basePath?: string;
+  /**
+   * The public URL of the mount point, e.g. `https://app.example.com/api/seedance`: used for file
+   * URLs, webhook URLs and the default Origin check. Default: taken from each request.
+   */
+  readonly publicUrl?: string;
+  /** Have Runware POST results to the webhook route instead of waiting for polls. Needs a public URL. */
+  readonly webhook?: boolean | WebhookOptions;
+  /**
+   * Signs task tokens, file URLs and webhook URLs (HMAC-SHA256), at least 32 characters.
+   * Default `process.env.SEEDANCE_SECRET`, else a random secret per process (tokens then break
+   * on restart and across instances).
+   */
+  readonly secret?: string;
+  /** The polling cadence (for the provider the handler builds). */
+  readonly polling?: Partial<PollingOptions>;
+  /** Timeouts and submit retries (for the provider the handler builds). */
+  readonly retry?: {
+    /** Per HTTP request to Runware. Default 30 s. */
+    readonly requestTimeoutMs?: number;
+    /** Extra submits with the same taskUUID after an unclear answer or a 429. Default 3. */
+    readonly submitRetries?: number;
+    /** First wait before such a retry, doubled each time. Default 1 s. */
+    readonly submitRetryDelayMs?: number;
+  };
+  /** `ttl` sent to Runware for result URLs, seconds (≥ 60). Default: not sent (Runware's default). */
+  readonly resultTtlSeconds?: number;
+  /** How long a task record is kept after its last change. Default 24 h. */
+  readonly taskTtlMs?: number;
+  /** SSE heartbeat comment interval. Default 15 s. */
+  readonly heartbeatMs?: number;
+  readonly clock?: Clock;
+  /** Default `console`. Every line passes through a filter that removes the API key. */
+  readonly logger?: Logger;
+}

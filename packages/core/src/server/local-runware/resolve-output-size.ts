@@ -1,0 +1,83 @@
+import { classifyImageInput, inspectFrameImage, inspectImageBytes } from '../../image/index.js';
+import type { RunwareVideoTask } from '../../runware/schemas.js';
+import { dimensionsFor, seedanceProFast, type Resolution } from '../../spec/seedance-pro-fast.js';
+import { firstFrameImage } from './validate-video-task.js';
+
+export interface OutputSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+export type SizeResult = { readonly ok: true; readonly size: OutputSize } | { readonly ok: false; readonly reason: string };
+
+const spec = seedanceProFast;
+/** Without a preset, a frame image picks among the 480p sizes: the model's default tier. */
+const DEFAULT_TIER: Resolution = '480p';
+const IMAGE_FETCH_TIMEOUT_MS = 10_000;
+
+/**
+ * The size the model renders a valid task at: `width`×`height`; or a `resolution` preset, at
+ * 16:9 without a frame image or at the supported ratio nearest the image's; or a frame image
+ * alone, the same at 480p. An uploaded image's UUID cannot be looked at here and counts as 16:9;
+ * an image URL is fetched to read its sides.
+ */
+export async function resolveOutputSize(task: RunwareVideoTask, fetcher: typeof fetch, signal?: AbortSignal): Promise<SizeResult> {
+  if (task.width !== undefined && task.height !== undefined) return ok(task.width, task.height);
+  const tier = task.resolution ?? DEFAULT_TIER;
+  const image = firstFrameImage(task);
+  if (image === undefined) return ok16x9(tier);
+  const form = classifyImageInput(image)?.form;
+  if (form === 'uuid' || form === undefined) return ok16x9(tier);
+  let sides: { width?: number; height?: number };
+  if (form === 'url') {
+    const read = await readImageUrl(image, fetcher, signal);
+    if (!read.ok) return read;
+    sides = read.sides;
+  } else sides = inspectFrameImage(image, spec);
+  if (sides.width === undefined || sides.height === undefined) return { ok: false, reason: 'The frame image has no readable width and height.' };
+  return { ok: true, size: nearestSize(sides.width, sides.height, tier) };
+}
+
+/** The supported pair of a tier whose aspect ratio is nearest the image's (compared as log ratios). */
+export function nearestSize(imageWidth: number, imageHeight: number, tier: Resolution): OutputSize {
+  const target = Math.log(imageWidth / imageHeight);
+  let best: OutputSize | undefined;
+  let bestDistance = Infinity;
+  for (const d of spec.dimensions) {
+    if (d.resolution !== tier) continue;
+    const distance = Math.abs(Math.log(d.width / d.height) - target);
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  return best ? { width: best.width, height: best.height } : spec.defaultDimensions;
+}
+
+function ok(width: number, height: number): SizeResult {
+  return { ok: true, size: { width, height } };
+}
+
+function ok16x9(tier: Resolution): SizeResult {
+  const d = dimensionsFor(tier, '16:9', spec) ?? spec.defaultDimensions;
+  return ok(d.width, d.height);
+}
+
+async function readImageUrl(
+  url: string,
+  fetcher: typeof fetch,
+  signal?: AbortSignal,
+): Promise<{ ok: true; sides: { width?: number; height?: number } } | { ok: false; reason: string }> {
+  const timeout = AbortSignal.timeout(IMAGE_FETCH_TIMEOUT_MS);
+  try {
+    const response = await fetcher(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    if (!response.ok) return { ok: false, reason: `The frame image URL answered HTTP ${response.status}.` };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > spec.frameImages.maxBytes) return { ok: false, reason: 'The frame image is larger than 10 MB.' };
+    const inspected = inspectImageBytes(bytes, response.headers.get('content-type') ?? undefined, spec);
+    if (inspected.issues.length > 0 || inspected.width === undefined) return { ok: false, reason: 'The frame image URL is not a PNG, JPEG or WEBP image of a usable size.' };
+    return { ok: true, sides: inspected };
+  } catch {
+    return { ok: false, reason: 'The frame image URL could not be downloaded.' };
+  }
+}

@@ -1,0 +1,93 @@
+import { HEADERS, LAST_EVENT_ID_QUERY_PARAM, SSE_EVENTS } from '../../protocol/wire.js';
+import { isActive, isTerminal } from '../../task/index.js';
+import { videoUrlResolver, type HandlerContext } from '../handler-context.js';
+import { toSnapshot } from '../snapshot.js';
+import type { TaskRecord } from '../store/task-store.js';
+import { loadOwnedTask } from '../task-access.js';
+
+/** Tells EventSource how long to wait before reconnecting. */
+const RETRY_MS = 2_000;
+
+/**
+ * `GET /tasks/:id/events`: Server-Sent Events, one `snapshot` event (id = version) per change,
+ * `: heartbeat` comments while idle. Resumes after `Last-Event-ID` (header or `?lastEventId=`):
+ * only a newer version is sent. Ends after the terminal snapshot; a reconnect that has already
+ * seen it gets 204, which makes EventSource stop.
+ */
+export async function streamTask(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
+  const first = await loadOwnedTask(ctx, request, id);
+  const url = new URL(request.url);
+  const lastSeen = Number(request.headers.get(HEADERS.lastEventId) ?? url.searchParams.get(LAST_EVENT_ID_QUERY_PARAM) ?? NaN);
+  const seen = Number.isInteger(lastSeen) && lastSeen >= 0 ? lastSeen : 0;
+  if (isTerminal(first.state.status) && seen >= first.version) return new Response(null, { status: 204 });
+  if (isActive(first.state.status)) ctx.runner.watch(id);
+
+  const resolve = videoUrlResolver(ctx, request);
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let sent = seen;
+      let closed = false;
+      let heartbeat: ReturnType<typeof setInterval> | undefined;
+      let unsubscribe: () => void = () => {};
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        if (heartbeat !== undefined) clearInterval(heartbeat);
+        unsubscribe();
+        request.signal.removeEventListener('abort', cleanup);
+        try {
+          controller.close();
+        } catch {
+          // Already closed or cancelled by the reader.
+        }
+      };
+      const send = (record: TaskRecord) => {
+        if (closed || record.version <= sent) return;
+        sent = record.version;
+        const snapshot = toSnapshot(record, resolve, ctx.clock.now());
+        write(`id: ${record.version}\nevent: ${SSE_EVENTS.snapshot}\ndata: ${JSON.stringify(snapshot)}\n\n`);
+        if (isTerminal(record.state.status)) cleanup();
+      };
+
+      request.signal.addEventListener('abort', cleanup, { once: true });
+      write(`retry: ${RETRY_MS}\n\n`);
+      // Subscribe before reading, so no version falls between the read and the subscription.
+      unsubscribe = await ctx.store.subscribe(id, send);
+      if (closed) {
+        unsubscribe();
+        return;
+      }
+      heartbeat = setInterval(() => write(': heartbeat\n\n'), ctx.heartbeatMs);
+      const current = await ctx.store.get(id);
+      if (!current) {
+        cleanup();
+        return;
+      }
+      send(current);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      // Proxies such as nginx would otherwise hold the events back.
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}

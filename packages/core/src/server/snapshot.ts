@@ -1,0 +1,39 @@
+import { classifyImageInput } from '../image/index.js';
+import type { TaskSnapshot } from '../protocol/wire.js';
+import type { GenerationInput } from '../spec/generation-input.js';
+import { transition, type TaskResult } from '../task/index.js';
+import type { TaskRecord } from './store/task-store.js';
+
+/**
+ * The browser's view of a record. Video URLs go through `resolveVideoURL` (the embedded local
+ * Runware's files become signed URLs under the handler); image data is not echoed back; a
+ * succeeded task whose every URL has passed its `expiresAt` reads as `expired`.
+ */
+export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string) => string, now: number): TaskSnapshot {
+  let { state } = record;
+  if (state.status === 'succeeded' && state.results.length > 0 && state.results.every((r) => r.expiresAt !== undefined && Date.parse(r.expiresAt) <= now)) {
+    state = transition(state, { type: 'expire' }).state;
+  }
+  return {
+    id: record.id,
+    status: state.status,
+    version: record.version,
+    createdAt: new Date(record.createdAt).toISOString(),
+    updatedAt: new Date(record.updatedAt).toISOString(),
+    numberResults: state.numberResults,
+    ...(state.progress !== undefined && { progress: state.progress }),
+    results: state.results.map((result): TaskResult => ({ ...result, videoURL: resolveVideoURL(result.videoURL) })),
+    ...(state.error !== undefined && { error: state.error }),
+    estimatedCostUsd: record.estimatedCostUsd,
+    input: redactInput(record.input),
+  };
+}
+
+/** A data URI or raw base64 frame image becomes a short placeholder; URLs and UUIDs stay. */
+export function redactInput(input: GenerationInput): GenerationInput {
+  if (input.frameImage === undefined) return input;
+  const form = classifyImageInput(input.frameImage)?.form;
+  if (form !== 'dataUri' && form !== 'base64') return input;
+  const kb = Math.max(1, Math.round((input.frameImage.length * 3) / 4 / 1024));
+  return { ...input, frameImage: `[image data, about ${kb} KB]` };
+}

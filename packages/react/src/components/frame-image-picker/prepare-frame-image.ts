@@ -1,0 +1,141 @@
+import { inspectFrameImage, inspectImageBytes, seedanceProFast, type FrameImageInspection, type FrameImageIssue, type VideoModelSpec } from '@seedance-kit/core';
+
+type FrameImageRules = Pick<VideoModelSpec, 'frameImages' | 'dimensions'>;
+
+export interface PrepareFrameImageOptions {
+  readonly spec?: FrameImageRules;
+  /**
+   * Largest data URI the server takes in a body (`/limits`' `maxBodyBytes`); a photo whose data
+   * URI would not fit is scaled down further.
+   */
+  readonly maxBodyBytes?: number;
+}
+
+export interface PreparedFrameImage {
+  /** The data URI to send, when every local check passed. */
+  readonly dataUri?: string;
+  readonly inspection: FrameImageInspection;
+  /** The picked file's sides when it was scaled down. */
+  readonly resizedFrom?: { readonly width: number; readonly height: number };
+  /** The file's bytes could not be decoded as an image (where decoding was needed). */
+  readonly unreadable?: boolean;
+}
+
+// Room left in a body for the other fields next to the frame image.
+const BODY_MARGIN = 64 * 1024;
+const JPEG_QUALITIES = [0.9, 0.82, 0.74, 0.66];
+
+/**
+ * Turns a picked file into a frame image data URI. The bytes are checked by core first (type by
+ * signature, byte size, sides from the headers). A photo larger than any video the model makes
+ * (the spec's largest output side), over the byte limit, over the side limit or too big for the
+ * server's body limit is redrawn smaller on a canvas (never below the minimum side) and
+ * re-encoded; the result is checked again. Images too small are refused, never upscaled.
+ */
+export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOptions = {}): Promise<PreparedFrameImage> {
+  const spec = options.spec ?? seedanceProFast;
+  const rules = spec.frameImages;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The bytes decide the type (the data URI is built from it); a file's declared type only
+  // comes from its name, so a mislabelled PNG is still a PNG.
+  const inspection = inspectImageBytes(bytes, undefined, spec);
+  const { width, height, type } = inspection;
+  // Only size problems can be fixed by scaling; anything else (type, unreadable, too small) stands.
+  const fixable = new Set<FrameImageIssue['code']>(['image_too_large', 'image_too_large_sides']);
+  if (inspection.issues.some((issue) => !fixable.has(issue.code)) || width === undefined || height === undefined || type === undefined) {
+    return { inspection };
+  }
+
+  const targetSide = Math.max(...spec.dimensions.map((d) => Math.max(d.width, d.height)));
+  const byteLimit = Math.min(rules.maxBytes, options.maxBodyBytes ? Math.floor(((options.maxBodyBytes - BODY_MARGIN) * 3) / 4) : Infinity);
+  const needsResize = Math.max(width, height) > targetSide || bytes.length > byteLimit || inspection.issues.length > 0;
+  if (!needsResize) return finish(bytes, type, spec);
+
+  const bitmap = await decode(file);
+  if (!bitmap) return { inspection, unreadable: true };
+  try {
+    // Sides from the decoded bitmap: EXIF orientation is applied, so they may be swapped.
+    const sourceWidth = bitmap.width;
+    const sourceHeight = bitmap.height;
+    const minScale = rules.minSide / Math.min(sourceWidth, sourceHeight);
+    let scale = Math.min(1, targetSide / Math.max(sourceWidth, sourceHeight), rules.maxSide / Math.max(sourceWidth, sourceHeight));
+    scale = Math.max(scale, Math.min(1, minScale));
+    const keepPng = type === 'image/png' && bytes.length <= byteLimit;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const w = Math.max(1, Math.round(sourceWidth * scale));
+      const h = Math.max(1, Math.round(sourceHeight * scale));
+      for (const quality of keepPng ? [undefined] : JPEG_QUALITIES) {
+        const blob = await draw(bitmap, w, h, keepPng ? 'image/png' : 'image/jpeg', quality);
+        if (!blob) return { inspection, unreadable: true };
+        const out = new Uint8Array(await blob.arrayBuffer());
+        if (out.length <= byteLimit) {
+          const done = finish(out, blob.type || (keepPng ? 'image/png' : 'image/jpeg'), spec);
+          return { ...done, resizedFrom: { width: sourceWidth, height: sourceHeight } };
+        }
+      }
+      // Still too heavy: smaller sides, as long as the short side stays allowed.
+      const next = scale * 0.8;
+      if (Math.min(sourceWidth, sourceHeight) * next < rules.minSide) break;
+      scale = next;
+    }
+    return { inspection };
+  } finally {
+    bitmap.close();
+  }
+}
+
+function finish(bytes: Uint8Array, type: string, spec: FrameImageRules): PreparedFrameImage {
+  const dataUri = `data:${type};base64,${toBase64(bytes)}`;
+  const inspection = inspectFrameImage(dataUri, spec);
+  return inspection.issues.length === 0 ? { dataUri, inspection } : { inspection };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+async function decode(file: Blob): Promise<ImageBitmap | undefined> {
+  if (typeof createImageBitmap !== 'function') return undefined;
+  try {
+    return await createImageBitmap(file);
+  } catch {
+    return undefined;
+  }
+}
+
+async function draw(bitmap: ImageBitmap, width: number, height: number, type: string, quality: number | undefined): Promise<Blob | undefined> {
+  if (typeof OffscreenCanvas === 'function') {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) return undefined;
+    paint(context, bitmap, width, height, type);
+    return canvas.convertToBlob({ type, ...(quality !== undefined && { quality }) });
+  }
+  if (typeof document === 'undefined') return undefined;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) return undefined;
+  paint(context, bitmap, width, height, type);
+  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? undefined), type, quality));
+}
+
+function paint(
+  context: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D,
+  bitmap: ImageBitmap,
+  width: number,
+  height: number,
+  type: string,
+): void {
+  // JPEG has no alpha: transparent pixels would turn black without a white ground.
+  if (type === 'image/jpeg') {
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+  }
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, width, height);
+}

@@ -1,0 +1,38 @@
+import type { Ref, RefCallback, SyntheticEvent } from 'react';
+
+/** Joins class names, skipping empty ones. */
+export function cx(...names: readonly (string | false | null | undefined)[]): string | undefined {
+  const joined = names.filter(Boolean).join(' ');
+  return joined === '' ? undefined : joined;
+}
+
+/** A present-or-absent data attribute: `data-disabled=""` when true, no attribute when false. */
+export function flag(on: boolean | undefined): '' | undefined {
+  return on ? '' : undefined;
+}
+
+/** The consumer's handler first; ours is skipped when it called `preventDefault()`. */
+export function composeEventHandlers<E extends SyntheticEvent>(
+  theirs: ((event: E) => void) | undefined,
+  ours: (event: E) => void,
+): (event: E) => void {
+  return (event) => {
+    theirs?.(event);
+    if (!event.defaultPrevented) ours(event);
+  };
+}
+
+/** One ref callback feeding several refs. */
+export function composeRefs<T>(...refs: readonly (Ref<T> | undefined)[]): RefCallback<T> {
+  return (node) => {
+    for (const ref of refs) {
+      if (typeof ref === 'function') ref(node);
+      else if (ref) (ref as { current: T | null }).current = node;
+    }
+  };
+}
+
+/** Space-separated ids, skipping missing ones; undefined when none are left. */
+export function ids(...values: readonly (string | false | null | undefined)[]): string | undefined {
+  return cx(...values);
+}

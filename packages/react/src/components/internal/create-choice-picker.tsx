@@ -1,0 +1,116 @@
+'use client';
+import { createContext, forwardRef, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { SeedanceMessages } from '../../messages.js';
+import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { ChoiceGroup, type ChoiceGroupProps } from './choice-group.js';
+import { FieldDescription, FieldError, FieldLabel, hasError, useFieldContext } from './field.js';
+import { FieldRootElement } from './field-root.js';
+import { useControllableState } from './use-controllable-state.js';
+
+export interface ChoicePickerRootProps<T, L> extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
+  readonly value?: T;
+  readonly defaultValue?: T;
+  readonly onValueChange?: (value: T) => void;
+  /** The server's `/limits` (or the fields this picker reads): choices outside them are disabled. */
+  readonly limits?: L;
+  readonly error?: ReactNode;
+  readonly disabled?: boolean;
+  readonly asChild?: boolean;
+}
+
+export type ChoicePickerGroupProps = Omit<ChoiceGroupProps, 'choices' | 'value' | 'onValueChange' | 'part'>;
+
+export interface ChoicePickerConfig<T extends string | number, L> {
+  /** Component name, for error messages. */
+  readonly name: string;
+  /** `data-seedance-part` of the root; the group is `${part}-group`. */
+  readonly part: string;
+  /** Every value the spec allows, in order. */
+  readonly values: readonly T[];
+  /** The values the server's limits allow (all when there are none). */
+  readonly allowed: (limits: L | undefined) => readonly T[];
+  readonly defaultValue: T;
+  readonly label: (messages: SeedanceMessages) => ReactNode;
+  readonly description?: (messages: SeedanceMessages) => ReactNode;
+  readonly choiceLabel: (messages: SeedanceMessages, value: T) => ReactNode;
+  readonly choiceDescription?: (messages: SeedanceMessages, value: T) => ReactNode;
+}
+
+/**
+ * The parts of a one-of-a-list setting (number of videos, format, safety mode) on a Radix radio
+ * group: Root (state, limits), Group (the radios), Label, Description, Error, and the assembled
+ * default. The list comes from the spec, narrowed by the server's limits.
+ */
+export function createChoicePicker<T extends string | number, L>(config: ChoicePickerConfig<T, L>) {
+  interface PickerContextValue {
+    readonly value: T;
+    readonly setValue: (value: T) => void;
+    readonly allowed: readonly T[];
+  }
+  const PickerContext = createContext<PickerContextValue | null>(null);
+
+  const Root = forwardRef<HTMLDivElement, ChoicePickerRootProps<T, L>>(function Root(
+    { value: valueProp, defaultValue, onValueChange, limits, error, disabled = false, ...props },
+    ref,
+  ) {
+    const messages = useSeedanceMessages();
+    const allowed = config.allowed(limits);
+    const fallback = allowed.includes(config.defaultValue) ? config.defaultValue : (allowed[0] ?? config.defaultValue);
+    const [value, setValue] = useControllableState({ value: valueProp, defaultValue: defaultValue ?? fallback, onChange: onValueChange });
+    const field = useFieldContext({
+      invalid: hasError(error),
+      disabled,
+      error,
+      labelable: false,
+      labelText: config.label(messages),
+      descriptionText: config.description?.(messages),
+    });
+    const context = useMemo(() => ({ value, setValue, allowed }), [value, setValue, allowed]);
+    return (
+      <PickerContext.Provider value={context}>
+        <FieldRootElement field={field} part={config.part} group state={String(value)} {...props} ref={ref} />
+      </PickerContext.Provider>
+    );
+  });
+  Root.displayName = `${config.name}.Root`;
+
+  const Group = forwardRef<HTMLDivElement, ChoicePickerGroupProps>(function Group(props, ref) {
+    const picker = useContext(PickerContext);
+    if (!picker) throw new Error(`<${config.name}.Group> must be inside <${config.name}.Root>.`);
+    const messages = useSeedanceMessages();
+    const choices = config.values.map((value) => ({
+      value: String(value),
+      label: config.choiceLabel(messages, value),
+      description: config.choiceDescription?.(messages, value),
+      disabled: !picker.allowed.includes(value),
+    }));
+    return (
+      <ChoiceGroup
+        choices={choices}
+        value={String(picker.value)}
+        onValueChange={(text) => {
+          const next = config.values.find((value) => String(value) === text);
+          if (next !== undefined) picker.setValue(next);
+        }}
+        part={`${config.part}-group`}
+        {...props}
+        ref={ref}
+      />
+    );
+  });
+  Group.displayName = `${config.name}.Group`;
+
+  const Assembled = forwardRef<HTMLDivElement, ChoicePickerRootProps<T, L>>(function Assembled(props, ref) {
+    return (
+      <Root {...props} ref={ref}>
+        <FieldLabel />
+        {config.description ? <FieldDescription /> : null}
+        <Group />
+        <FieldError />
+      </Root>
+    );
+  });
+  Assembled.displayName = config.name;
+
+  return Object.assign(Assembled, { Root, Group, Label: FieldLabel, Description: FieldDescription, Error: FieldError });
+}

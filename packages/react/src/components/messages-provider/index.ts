@@ -1,0 +1,1 @@
+export { SeedanceMessagesProvider, useSeedanceMessages, type SeedanceMessagesProviderProps } from './messages-provider.js';

@@ -1,0 +1,7 @@
+export {
+  NumberResultsPicker,
+  NumberResultsPickerGroup,
+  NumberResultsPickerRoot,
+  type NumberResultsPickerGroupProps,
+  type NumberResultsPickerProps,
+} from './number-results-picker.js';

@@ -1,0 +1,9 @@
+export {
+  SafetyPicker,
+  SafetyPickerGroup,
+  SafetyPickerRoot,
+  safetyInputFor,
+  safetyModeOf,
+  type SafetyPickerGroupProps,
+  type SafetyPickerProps,
+} from './safety-picker.js';

@@ -1,0 +1,189 @@
+'use client';
+import { randomSeed, type SeedString } from '@seedance-kit/core';
+import { createContext, forwardRef, useContext, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { ChoiceGroup, type ChoiceGroupProps } from '../internal/choice-group.js';
+import { composeEventHandlers } from '../internal/compose.js';
+import { FieldDescription, FieldError, FieldLabel, fieldData, hasError, useField, useFieldContext } from '../internal/field.js';
+import { fieldIssueMessage } from '../internal/field-issue.js';
+import { FieldRootElement } from '../internal/field-root.js';
+import { useControllableState } from '../internal/use-controllable-state.js';
+import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+
+/** A seed as the form holds it: int64 decimal text (exact), or `'random'` for a fresh one. */
+export type SeedValue = SeedString | 'random';
+export type SeedMode = 'random' | 'fixed';
+
+interface SeedContextValue {
+  readonly value: SeedValue;
+  readonly mode: SeedMode;
+  readonly setMode: (mode: SeedMode) => void;
+  readonly setText: (text: string) => void;
+  readonly pickRandom: () => void;
+  readonly touch: () => void;
+  readonly name: string | undefined;
+}
+const SeedContext = createContext<SeedContextValue | null>(null);
+const useSeed = (part: string) => {
+  const seed = useContext(SeedContext);
+  if (!seed) throw new Error(`<SeedField.${part}> must be inside <SeedField.Root>.`);
+  return seed;
+};
+
+export interface SeedFieldRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
+  readonly value?: SeedValue;
+  /** Default `'random'`. */
+  readonly defaultValue?: SeedValue;
+  /** Gets the text as typed; the form (or this field, when `error` is undefined) validates it. */
+  readonly onValueChange?: (seed: SeedValue) => void;
+  /** The error to show; `null` for none. Left undefined, the field checks the text by core's rules. */
+  readonly error?: ReactNode;
+  readonly disabled?: boolean;
+  readonly name?: string;
+  readonly asChild?: boolean;
+}
+
+/** Random or a fixed int64 seed, kept as text so it never passes through a float. */
+export const SeedFieldRoot = forwardRef<HTMLDivElement, SeedFieldRootProps>(function SeedFieldRoot(
+  { value: valueProp, defaultValue = 'random', onValueChange, error: errorProp, disabled = false, name, ...props },
+  ref,
+) {
+  const messages = useSeedanceMessages();
+  const [value, setValue] = useControllableState<SeedValue>({ value: valueProp, defaultValue, onChange: onValueChange });
+  const [touched, setTouched] = useState(false);
+  // The last fixed seed, so Random → Fixed → Random → Fixed brings it back.
+  const lastFixed = useRef(value === 'random' ? '' : value);
+  if (value !== 'random') lastFixed.current = value;
+  const mode: SeedMode = value === 'random' ? 'random' : 'fixed';
+  const selfError = mode === 'fixed' && (touched || value.trim() !== '') ? fieldIssueMessage('seed', value, messages.formatIssue) : undefined;
+  const error = errorProp !== undefined ? errorProp : selfError;
+  const field = useFieldContext({
+    invalid: hasError(error),
+    disabled,
+    error,
+    labelable: false,
+    labelText: messages.seedLabel,
+    descriptionText: messages.seedDescription,
+  });
+  const context = useMemo<SeedContextValue>(
+    () => ({
+      value,
+      mode,
+      name,
+      setMode: (next) => setValue(next === 'random' ? 'random' : lastFixed.current || randomSeed()),
+      setText: (text) => setValue(text),
+      pickRandom: () => setValue(randomSeed()),
+      touch: () => setTouched(true),
+    }),
+    [value, mode, name, setValue],
+  );
+  return (
+    <SeedContext.Provider value={context}>
+      <FieldRootElement field={field} part="seed-field" group state={mode} {...props} ref={ref} />
+    </SeedContext.Provider>
+  );
+});
+
+export type SeedFieldModeProps = Omit<ChoiceGroupProps, 'choices' | 'value' | 'onValueChange' | 'part'>;
+
+/** Random or Fixed, as a radio group. */
+export const SeedFieldMode = forwardRef<HTMLDivElement, SeedFieldModeProps>(function SeedFieldMode(props, ref) {
+  const seed = useSeed('Mode');
+  const messages = useSeedanceMessages();
+  return (
+    <ChoiceGroup
+      choices={[
+        { value: 'random', label: messages.seedRandom },
+        { value: 'fixed', label: messages.seedFixed },
+      ]}
+      value={seed.mode}
+      onValueChange={(mode) => seed.setMode(mode === 'fixed' ? 'fixed' : 'random')}
+      part="seed-mode"
+      {...props}
+      ref={ref}
+    />
+  );
+});
+
+export type SeedFieldInputProps = Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'defaultValue'>;
+
+/** The seed as digits; rendered only in fixed mode. */
+export const SeedFieldInput = forwardRef<HTMLInputElement, SeedFieldInputProps>(function SeedFieldInput({ onChange, onBlur, ...props }, ref) {
+  const field = useField('SeedField.Input');
+  const seed = useSeed('Input');
+  const messages = useSeedanceMessages();
+  if (seed.mode !== 'fixed') return null;
+  return (
+    <input
+      id={field.controlId}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      name={seed.name}
+      value={seed.value}
+      disabled={field.disabled}
+      aria-label={messages.seedInputLabel}
+      aria-describedby={field.describedBy}
+      aria-invalid={field.invalid || undefined}
+      data-seedance-part="seed-input"
+      {...fieldData(field)}
+      {...props}
+      ref={ref}
+      onChange={composeEventHandlers(onChange, (event) => seed.setText(event.currentTarget.value))}
+      onBlur={composeEventHandlers(onBlur, () => seed.touch())}
+    />
+  );
+});
+
+export type SeedFieldRandomizeProps = ComponentPropsWithoutRef<'button'>;
+
+/** Fills in a fresh random seed (uint32, as the provider draws them) to keep or edit. */
+export const SeedFieldRandomize = forwardRef<HTMLButtonElement, SeedFieldRandomizeProps>(function SeedFieldRandomize(
+  { onClick, children, ...props },
+  ref,
+) {
+  const field = useField('SeedField.Randomize');
+  const seed = useSeed('Randomize');
+  const messages = useSeedanceMessages();
+  if (seed.mode !== 'fixed') return null;
+  return (
+    <button
+      type="button"
+      disabled={field.disabled}
+      data-seedance-part="button"
+      data-variant="secondary"
+      {...props}
+      ref={ref}
+      onClick={composeEventHandlers(onClick, () => seed.pickRandom())}
+    >
+      {children ?? messages.seedPickRandom}
+    </button>
+  );
+});
+
+export type SeedFieldProps = SeedFieldRootProps;
+
+const SeedFieldAssembled = forwardRef<HTMLDivElement, SeedFieldProps>(function SeedField(props, ref) {
+  return (
+    <SeedFieldRoot {...props} ref={ref}>
+      <FieldLabel />
+      <SeedFieldMode />
+      <div data-seedance-part="seed-row">
+        <SeedFieldInput />
+        <SeedFieldRandomize />
+      </div>
+      <FieldDescription />
+      <FieldError />
+    </SeedFieldRoot>
+  );
+});
+
+export const SeedField = Object.assign(SeedFieldAssembled, {
+  Root: SeedFieldRoot,
+  Label: FieldLabel,
+  Mode: SeedFieldMode,
+  Input: SeedFieldInput,
+  Randomize: SeedFieldRandomize,
+  Description: FieldDescription,
+  Error: FieldError,
+});

@@ -1,0 +1,1 @@
+export { SeedanceGenerator, type SeedanceGeneratorProps } from './seedance-generator.js';

@@ -1,0 +1,212 @@
+'use client';
+import { isTerminal, seedanceProFast, type GenerationInput } from '@seedance-kit/core';
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
+import { useFrameImage } from '../../hooks/use-frame-image.js';
+import { useGenerationForm } from '../../hooks/use-generation-form.js';
+import { useVideoTask } from '../../hooks/use-video-task.js';
+import { SeedanceProvider } from '../../provider/seedance-provider.js';
+import { useOptionalSeedanceContext } from '../../provider/seedance-context.js';
+import { AdvancedSettings } from '../advanced-settings/index.js';
+import { CameraFixedSwitch } from '../camera-fixed-switch/index.js';
+import { CostPreview } from '../cost-preview/index.js';
+import { DimensionPicker, dimensionInputFor, dimensionSelectionFromInput } from '../dimension-picker/index.js';
+import { DurationSlider } from '../duration-slider/index.js';
+import { FrameImagePicker } from '../frame-image-picker/index.js';
+import { composeEventHandlers, cx, flag } from '../internal/compose.js';
+import { useSeedanceMessages } from '../messages-provider/index.js';
+import { NumberResultsPicker } from '../number-results-picker/index.js';
+import { OutputFormatPicker, OutputQualitySlider } from '../output-format-picker/index.js';
+import { PromptField } from '../prompt-field/index.js';
+import { SafetyPicker, safetyInputFor, safetyModeOf } from '../safety-picker/index.js';
+import { SeedField } from '../seed-field/index.js';
+import { TaskStatusAnnouncer } from '../task-status-announcer/index.js';
+import { VideoResultGrid } from '../video-result/index.js';
+
+export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /**
+   * Where the backend handler is mounted (default `/api/seedance`). Used only when no
+   * `SeedanceProvider` is above; inside one, the provider's client is used.
+   */
+  readonly endpoint?: string;
+  /** Leave out the `seedance` class, so `styles.css` does not apply; style the parts yourself. */
+  readonly unstyled?: boolean;
+}
+
+/**
+ * The drop-in widget: every setting of the model, the cost estimate, live progress, results
+ * and retry, made only of the kit's public parts and hooks. Renders its own `SeedanceProvider`
+ * when there is none above.
+ */
+export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>(function SeedanceGenerator({ endpoint, ...props }, ref) {
+  const context = useOptionalSeedanceContext();
+  if (context) return <GeneratorBody {...props} ref={ref} />;
+  return (
+    <SeedanceProvider {...(endpoint !== undefined && { endpoint })}>
+      <GeneratorBody {...props} ref={ref} />
+    </SeedanceProvider>
+  );
+});
+
+type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint'>;
+
+const spec = seedanceProFast;
+
+const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody({ unstyled = false, className, ...props }, ref) {
+  const messages = useSeedanceMessages();
+  const task = useVideoTask();
+  const form = useGenerationForm({ task });
+  const { values, visibleErrors, limits } = form;
+  const titleId = `seedance-generator-${useId().replace(/:/g, '')}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  const frameImage = useFrameImage({
+    value: values.frameImage,
+    maxBodyBytes: limits?.maxBodyBytes,
+    onValueChange: (image) => {
+      // Without an image, "like the image" has nothing to follow: back to an exact size.
+      const followed = values.resolution !== undefined && values.width === undefined;
+      const size = image === undefined && followed ? dimensionInputFor(dimensionSelectionFromInput({ resolution: values.resolution }), false) : {};
+      form.setValues({ frameImage: image, ...size }, { touch: true });
+    },
+  });
+  const hasFrameImage = values.frameImage !== undefined;
+  const imageBlocks = frameImage.status === 'processing' || frameImage.status === 'invalid';
+
+  // After a refused submit, focus goes to the first field that needs attention.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [data-seedance-part="frame-image-picker"][data-invalid] button',
+    );
+    first?.focus();
+  }, [focusRequest]);
+
+  const submit = async () => {
+    if (task.isActive) return;
+    const sent = imageBlocks ? (form.markTouched('frameImage'), false) : await form.submit();
+    if (!sent) setFocusRequest((n) => n + 1);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  const set = <K extends keyof GenerationInput>(field: K) => (value: GenerationInput[K] | undefined) => form.setValue(field, value, { touch: true });
+  const errorCount = Object.keys(visibleErrors).length + (imageBlocks && frameImage.status === 'invalid' ? 1 : 0);
+  const refused = form.submitCount > 0 && (!form.isValid || imageBlocks);
+  const summary = refused ? [errorCount > 0 ? messages.invalidSummary(errorCount) : '', form.formError ?? ''].filter(Boolean).join(' ') : '';
+  const sizeError = visibleErrors.width ?? visibleErrors.height ?? visibleErrors.resolution;
+
+  return (
+    <section
+      aria-labelledby={titleId}
+      className={cx(!unstyled && 'seedance', className)}
+      data-seedance-part="generator"
+      data-state={task.status}
+      {...props}
+      ref={ref}
+    >
+      <h2 id={titleId} data-seedance-part="generator-title">
+        {messages.generatorTitle}
+      </h2>
+      <div data-seedance-part="generator-layout">
+        <form ref={formRef} noValidate onSubmit={onSubmit} data-seedance-part="generator-form" data-invalid={flag(refused)}>
+          <PromptField
+            value={values.positivePrompt}
+            onValueChange={set('positivePrompt')}
+            onBlur={() => form.markTouched('positivePrompt')}
+            error={visibleErrors.positivePrompt ?? null}
+            onSubmit={() => void submit()}
+          />
+          <FrameImagePicker image={frameImage} error={visibleErrors.frameImage} limits={limits} />
+          <DimensionPicker
+            value={dimensionSelectionFromInput(values)}
+            hasFrameImage={hasFrameImage}
+            limits={limits}
+            error={sizeError}
+            onValueChange={(selection) => form.setValues(dimensionInputFor(selection, hasFrameImage), { touch: true })}
+          />
+          <DurationSlider value={values.duration ?? spec.duration.default} onValueChange={set('duration')} limits={limits} error={visibleErrors.duration} />
+          <NumberResultsPicker
+            value={values.numberResults ?? spec.numberResults.default}
+            onValueChange={set('numberResults')}
+            limits={limits}
+            error={visibleErrors.numberResults}
+          />
+          <AdvancedSettings>
+            <SeedField
+              value={values.seed ?? 'random'}
+              onValueChange={(seed) => form.setValue('seed', seed === 'random' ? undefined : seed)}
+              onBlur={() => form.markTouched('seed')}
+              error={visibleErrors.seed ?? null}
+            />
+            <CameraFixedSwitch value={values.cameraFixed ?? spec.cameraFixed.default} onValueChange={set('cameraFixed')} error={visibleErrors.cameraFixed} />
+            <OutputFormatPicker
+              value={values.outputFormat ?? spec.outputFormat.default}
+              onValueChange={set('outputFormat')}
+              limits={limits}
+              error={visibleErrors.outputFormat}
+            />
+            <OutputQualitySlider value={values.outputQuality ?? spec.outputQuality.default} onValueChange={set('outputQuality')} error={visibleErrors.outputQuality} />
+            <SafetyPicker
+              value={safetyModeOf(values)}
+              onValueChange={(mode) => form.setValues(safetyInputFor(mode), { touch: true })}
+              error={visibleErrors.safetyMode ?? visibleErrors.checkContent}
+            />
+          </AdvancedSettings>
+          <p role="alert" data-seedance-part="generator-summary">
+            {summary}
+          </p>
+          <div data-seedance-part="generator-actions">
+            <CostPreview estimate={form.costEstimate} limits={limits} />
+            {task.isActive ? (
+              <button type="button" data-seedance-part="button" data-variant="secondary" onClick={() => void task.cancel()}>
+                {messages.cancel}
+              </button>
+            ) : null}
+            <button
+              type="submit"
+              aria-disabled={task.isActive || undefined}
+              data-seedance-part="button"
+              data-variant="primary"
+              data-busy={flag(task.isActive)}
+              onClick={composeEventHandlers(undefined, (event) => {
+                if (task.isActive) event.preventDefault();
+              })}
+            >
+              {task.isActive ? messages.submitBusy : messages.submit}
+            </button>
+          </div>
+        </form>
+        <div data-seedance-part="generator-results">
+          {task.status === 'idle' ? (
+            <div data-seedance-part="generator-empty">{messages.resultsEmpty}</div>
+          ) : (
+            <VideoResultGrid
+              status={task.status}
+              results={task.results}
+              numberResults={task.numberResults}
+              progress={task.progress}
+              estimatedProgress={task.estimatedProgress}
+              error={task.error}
+              onRetry={() => void task.retry()}
+            />
+          )}
+          {isTerminal(task.status) ? (
+            <button type="button" data-seedance-part="button" data-variant="ghost" onClick={() => task.reset()}>
+              {messages.startOver}
+            </button>
+          ) : null}
+          <TaskStatusAnnouncer
+            status={task.status}
+            progress={task.progress}
+            resultCount={task.results.length}
+            numberResults={task.numberResults}
+            error={task.error}
+          />
+        </div>
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,6 @@
+export {
+  TaskStatusAnnouncer,
+  taskStatusMessage,
+  type TaskStatusAnnouncement,
+  type TaskStatusAnnouncerProps,
+} from './task-status-announcer.js';

@@ -1,0 +1,102 @@
+'use client';
+import type { TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
+import { Slot } from 'radix-ui';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { composeEventHandlers } from '../internal/compose.js';
+import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { VideoResult } from './video-result.js';
+
+export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'section'>, 'results'> {
+  readonly status: TaskStatus;
+  readonly results: readonly TaskResult[];
+  /** How many videos the task makes: one slot each, filled as results arrive. */
+  readonly numberResults: number;
+  readonly progress?: number | undefined;
+  readonly estimatedProgress?: number | undefined;
+  /** Shown once above the slots when the task failed. */
+  readonly error?: TaskError | undefined;
+  readonly onRetry?: (() => void) | undefined;
+  readonly now?: number;
+  /** Renders one slot; default `<VideoResult/>` with the slot's props. */
+  readonly renderResult?: (slot: VideoResultSlot) => ReactNode;
+  readonly asChild?: boolean;
+}
+
+/** What one slot of the grid gets. */
+export interface VideoResultSlot {
+  readonly index: number;
+  readonly total: number;
+  readonly status: TaskStatus;
+  readonly result: TaskResult | undefined;
+  readonly progress: number | undefined;
+  readonly estimatedProgress: number | undefined;
+  readonly now: number | undefined;
+}
+
+/**
+ * A task's results, one slot per requested video: arrived ones play while the rest still show
+ * progress (partial results). A failure is shown once, with one retry, not in every slot.
+ * `data-state` is the task's status; `data-count` how many results arrived.
+ */
+export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(function VideoResultGrid(
+  { status, results, numberResults, progress, estimatedProgress, error, onRetry, now, renderResult, asChild, children, ...props },
+  ref,
+) {
+  const messages = useSeedanceMessages();
+  const total = Math.max(numberResults, results.length, 1);
+  const slots: VideoResultSlot[] = Array.from({ length: total }, (_, index) => ({
+    index,
+    total,
+    status,
+    result: results[index],
+    progress,
+    estimatedProgress,
+    now,
+  }));
+  const Comp = asChild ? Slot.Root : 'section';
+  const retryable = onRetry !== undefined && ((status === 'failed' && error?.retryable !== false) || status === 'cancelled' || status === 'expired');
+  return (
+    <Comp
+      aria-label={messages.resultsLabel}
+      data-seedance-part="video-result-grid"
+      data-state={status}
+      data-count={results.length}
+      data-total={total}
+      {...props}
+      ref={ref}
+    >
+      {children ?? (
+        <>
+          {status === 'failed' && error ? (
+            <div data-seedance-part="result-error" data-kind={error.kind}>
+              <strong data-seedance-part="result-error-title">{messages.errorTitle}</strong>
+              <span data-seedance-part="result-error-message">{messages.errorMessage(error)}</span>
+              {retryable ? <RetryButton onRetry={onRetry} /> : null}
+            </div>
+          ) : retryable ? (
+            <div data-seedance-part="result-notice">
+              <span>{status === 'expired' ? messages.resultExpired : messages.statusName(status)}</span>
+              <RetryButton onRetry={onRetry} />
+            </div>
+          ) : null}
+          <ul role="list" data-seedance-part="video-result-list" data-total={total}>
+            {slots.map((slot) => (
+              <li key={slot.result?.videoUUID ?? `slot-${slot.index}`} data-seedance-part="video-result-item">
+                {renderResult ? renderResult(slot) : <VideoResult {...slot} />}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Comp>
+  );
+});
+
+function RetryButton({ onRetry }: { readonly onRetry: () => void }) {
+  const messages = useSeedanceMessages();
+  return (
+    <button type="button" data-seedance-part="button" data-variant="primary" onClick={composeEventHandlers(undefined, () => onRetry())}>
+      {messages.retry}
+    </button>
+  );
+}

@@ -1,0 +1,216 @@
+'use client';
+import {
+  formatIssueMessage,
+  inspectFrameImage,
+  seedanceProFast,
+  type FrameImageIssue,
+  type ImageInputForm,
+  type VideoModelSpec,
+} from '@seedance-kit/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { prepareFrameImage } from '../components/frame-image-picker/prepare-frame-image.js';
+import { useControllableState } from '../components/internal/use-controllable-state.js';
+import { useSeedanceMessages } from '../components/messages-provider/messages-provider.js';
+
+/** `empty`, `processing` (reading or scaling a file), `ready` (a usable image) or `invalid`. */
+export type FrameImageStatus = 'empty' | 'processing' | 'ready' | 'invalid';
+
+export interface UseFrameImageOptions {
+  /**
+   * The frame image string (data URI, URL, UUID or base64). Giving the `value` key at all, even
+   * as undefined ("no image"), makes the hook controlled.
+   */
+  readonly value?: string | undefined;
+  readonly defaultValue?: string;
+  /** Gets the usable image string, or undefined when removed or refused. */
+  readonly onValueChange?: (value: string | undefined) => void;
+  /** The server's `maxBodyBytes`, so a picked photo is scaled to fit a request body. */
+  readonly maxBodyBytes?: number | undefined;
+  readonly spec?: Pick<VideoModelSpec, 'frameImages' | 'dimensions'>;
+}
+
+export interface UseFrameImageResult {
+  readonly status: FrameImageStatus;
+  /** The string to send as `frameImage`, when there is one. */
+  readonly value: string | undefined;
+  readonly form: ImageInputForm | undefined;
+  /** What an `<img>` can show: the data URI or URL (none for a UUID or raw base64). */
+  readonly previewSrc: string | undefined;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  readonly bytes: number | undefined;
+  readonly type: string | undefined;
+  readonly fileName: string | undefined;
+  /** The picked file's sides when it was scaled down before use. */
+  readonly resizedFrom: { readonly width: number; readonly height: number } | undefined;
+  /** Core's findings, by code, for the last file or text given. */
+  readonly issues: readonly FrameImageIssue[];
+  /** The issues (or an unreadable file) as text for the user; undefined when fine. */
+  readonly error: string | undefined;
+  /** Something worth saying that does not block: a URL that did not load here, extra files. */
+  readonly notice: string | undefined;
+  /** For `<input type=file accept>`: the spec's image types. */
+  readonly accept: string;
+  /** Checks, scales if needed and uses a file (or any Blob). */
+  readonly setFile: (file: Blob) => Promise<void>;
+  /** Uses the first image of a list (drop, paste, file input); says so when there were more. */
+  readonly setFiles: (files: FileList | readonly Blob[]) => Promise<void>;
+  /** Uses text: an http(s) URL, a data URI, an uploaded image's UUID or raw base64. */
+  readonly setText: (text: string) => void;
+  readonly clear: () => void;
+}
+
+type Local =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'processing'; readonly token: number }
+  | { readonly kind: 'invalid'; readonly issues: readonly FrameImageIssue[]; readonly unreadable: boolean; readonly fileName?: string | undefined }
+  | { readonly kind: 'meta'; readonly forValue: string; readonly fileName?: string | undefined; readonly resizedFrom?: { width: number; height: number } | undefined };
+
+interface UrlCheck {
+  readonly url: string;
+  readonly loaded: boolean;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/**
+ * A frame image's whole life in the browser: pick (file, drop, paste) or type (URL), check with
+ * core, scale large photos down, preview, remove. Headless: `FrameImagePicker` renders it, or
+ * build your own UI on it.
+ */
+export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImageResult {
+  const spec = options.spec ?? seedanceProFast;
+  const messages = useSeedanceMessages();
+  const [value, setValue] = useControllableState<string | undefined>({
+    value: options.value,
+    controlled: 'value' in options,
+    defaultValue: options.defaultValue,
+    onChange: options.onValueChange,
+  });
+  const [local, setLocal] = useState<Local>({ kind: 'none' });
+  const [notice, setNotice] = useState<'one_only' | undefined>(undefined);
+  const [urlCheck, setUrlCheck] = useState<UrlCheck | undefined>(undefined);
+  const token = useRef(0);
+  const maxBodyBytes = useRef(options.maxBodyBytes);
+  maxBodyBytes.current = options.maxBodyBytes;
+
+  const inspection = useMemo(() => (value === undefined ? undefined : inspectFrameImage(value, spec)), [value, spec]);
+
+  // A URL cannot be read here (no CORS), but an <img> can still tell its sides.
+  useEffect(() => {
+    if (value === undefined || inspection?.form !== 'url' || typeof Image === 'undefined') return;
+    let live = true;
+    const image = new Image();
+    image.onload = () => live && setUrlCheck({ url: value, loaded: true, width: image.naturalWidth, height: image.naturalHeight });
+    image.onerror = () => live && setUrlCheck({ url: value, loaded: false });
+    image.src = value;
+    return () => {
+      live = false;
+      image.onload = null;
+      image.onerror = null;
+    };
+  }, [value, inspection?.form]);
+
+  const setFile = useCallback(
+    async (file: Blob) => {
+      const mine = ++token.current;
+      const fileName = 'name' in file && typeof file.name === 'string' ? file.name : undefined;
+      setLocal({ kind: 'processing', token: mine });
+      let prepared: Awaited<ReturnType<typeof prepareFrameImage>>;
+      try {
+        prepared = await prepareFrameImage(file, { spec, ...(maxBodyBytes.current !== undefined && { maxBodyBytes: maxBodyBytes.current }) });
+      } catch {
+        prepared = { inspection: { issues: [] }, unreadable: true };
+      }
+      if (mine !== token.current) return; // a newer pick or a removal won
+      if (prepared.dataUri) {
+        setLocal({ kind: 'meta', forValue: prepared.dataUri, fileName, resizedFrom: prepared.resizedFrom });
+        setValue(prepared.dataUri);
+      } else {
+        setLocal({ kind: 'invalid', issues: prepared.inspection.issues, unreadable: prepared.unreadable === true || prepared.inspection.issues.length === 0, fileName });
+        setValue(undefined);
+      }
+    },
+    [setValue, spec],
+  );
+
+  const setFiles = useCallback(
+    async (files: FileList | readonly Blob[]) => {
+      const list = Array.from(files as ArrayLike<Blob>);
+      const first = list[0];
+      setNotice(list.length > 1 ? 'one_only' : undefined);
+      if (first) await setFile(first);
+    },
+    [setFile],
+  );
+
+  const setText = useCallback(
+    (text: string) => {
+      token.current++;
+      setNotice(undefined);
+      const trimmed = text.trim();
+      if (trimmed === '') {
+        setLocal({ kind: 'none' });
+        setValue(undefined);
+        return;
+      }
+      const found = inspectFrameImage(trimmed, spec);
+      if (found.issues.length > 0) {
+        setLocal({ kind: 'invalid', issues: found.issues, unreadable: false });
+        setValue(undefined);
+        return;
+      }
+      setLocal({ kind: 'meta', forValue: trimmed });
+      setValue(trimmed);
+    },
+    [setValue, spec],
+  );
+
+  const clear = useCallback(() => {
+    token.current++;
+    setNotice(undefined);
+    setLocal({ kind: 'none' });
+    setValue(undefined);
+  }, [setValue]);
+
+  // Sides of a URL image, checked against the spec once it loaded here.
+  const urlIssues: FrameImageIssue[] = [];
+  const check = urlCheck && urlCheck.url === value ? urlCheck : undefined;
+  if (check?.loaded && check.width !== undefined && check.height !== undefined) {
+    const { minSide, maxSide } = spec.frameImages;
+    if (Math.min(check.width, check.height) < minSide) urlIssues.push({ code: 'image_too_small_sides', params: { min: minSide, width: check.width, height: check.height } });
+    if (Math.max(check.width, check.height) > maxSide) urlIssues.push({ code: 'image_too_large_sides', params: { max: maxSide, width: check.width, height: check.height } });
+  }
+
+  const meta = local.kind === 'meta' && local.forValue === value ? local : undefined;
+  const invalid = local.kind === 'invalid' ? local : undefined;
+  const issues = invalid?.issues ?? [...(inspection?.issues ?? []), ...urlIssues];
+  const status: FrameImageStatus =
+    local.kind === 'processing' ? 'processing' : invalid || issues.length > 0 ? 'invalid' : value !== undefined ? 'ready' : 'empty';
+  const format = (list: readonly FrameImageIssue[]) => list.map((issue) => formatIssueMessage(issue.code, 'frameImage', issue.params, messages.formatIssue)).join(' ');
+  const error = invalid?.unreadable ? messages.frameImageUnreadable : issues.length > 0 ? format(issues) : undefined;
+  const form = invalid ? undefined : inspection?.form;
+  const noticeText =
+    notice === 'one_only' ? messages.frameImageOneOnly : check && !check.loaded && status === 'ready' ? messages.frameImageUrlUnreachable : undefined;
+
+  return {
+    status,
+    value,
+    form,
+    previewSrc: status === 'processing' || invalid ? undefined : form === 'url' || form === 'dataUri' ? value : undefined,
+    width: form === 'url' ? check?.width : inspection?.width,
+    height: form === 'url' ? check?.height : inspection?.height,
+    bytes: form === 'url' ? undefined : inspection?.bytes,
+    type: inspection?.type,
+    fileName: meta?.fileName ?? invalid?.fileName,
+    resizedFrom: meta?.resizedFrom,
+    issues,
+    error,
+    notice: noticeText,
+    accept: spec.frameImages.types.join(','),
+    setFile,
+    setFiles,
+    setText,
+    clear,
+  };
+}

@@ -1,0 +1,58 @@
+/** The real handler behind msw, for the hooks tests: every request the hooks make reaches it. */
+import type { GenerationInput } from '@seedance-kit/core';
+import { createSeedanceHandler, type SeedanceHandler, type SeedanceHandlerOptions } from '@seedance-kit/core/server';
+import { http } from 'msw';
+import { setupServer, type SetupServerApi } from 'msw/node';
+
+/** Short simulator and polling timings so a 1.2 s clip is done in a few hundred ms. */
+export const FAST: SeedanceHandlerOptions = {
+  secret: 'hooks-test-secret-0123456789abcdef',
+  localRunware: {
+    timing: { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 40 },
+    // A prompt with [hold] never finishes (until the handler closes): for cancel and abort tests, no render spent.
+    faults: [{ kind: 'timeout', delayMs: 600_000, match: (task) => task.positivePrompt.includes('[hold]') }],
+  },
+  polling: { firstDelayMs: 10, incrementMs: 10, factor: 1.5, maxDelayMs: 50 },
+  policy: { rateLimit: null },
+  logger: { warn: () => undefined, error: () => undefined },
+};
+
+/** Per-test limit where real videos are rendered: well under 1 s normally, more on a loaded 2-core CI box. */
+export const RENDER_TIMEOUT = 20_000;
+
+export const INPUT: GenerationInput = { positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2 };
+/** A task that stays processing until cancelled. */
+export const HOLD: GenerationInput = { ...INPUT, positivePrompt: 'A paper boat that never arrives [hold]' };
+export const ENDPOINT = 'http://localhost:3000/api/seedance';
+
+export interface MswBackend {
+  readonly handler: SeedanceHandler;
+  readonly server: SetupServerApi;
+  /** Requests seen, as `METHOD /path`. */
+  readonly seen: string[];
+  /** `videoInference` tasks the simulator accepted: what would have been paid for. */
+  submitted(): number;
+  close(): Promise<void>;
+}
+
+export function startMswBackend(options: SeedanceHandlerOptions = {}): MswBackend {
+  const handler = createSeedanceHandler({ ...FAST, ...options, policy: { ...FAST.policy, ...options.policy } });
+  const seen: string[] = [];
+  const server = setupServer(
+    http.all('*/api/seedance/*', ({ request }) => {
+      seen.push(`${request.method} ${new URL(request.url).pathname}`);
+      return handler(request);
+    }),
+  );
+  server.listen({ onUnhandledRequest: 'error' });
+  return {
+    handler,
+    server,
+    seen,
+    submitted: () => handler.localRunware?.stats.submitted ?? Number.NaN,
+    async close() {
+      server.close();
+      await handler.close();
+    },
+  };
+}
