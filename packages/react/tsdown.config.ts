@@ -7,5 +7,7 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // The default theme ships as plain CSS: no CSS-in-JS runtime.
+  copy: [{ from: 'src/styles/seedance.css', rename: 'styles.css' }],
   deps: { neverBundle: [/^@seedance-kit\/core/, /^react/, /^@tanstack\//, /^radix-ui/, /^zod/] },
 });
