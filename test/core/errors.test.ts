@@ -8,6 +8,7 @@ describe('classifyRunwareError: Runware code families (SPEC.md) to kinds', () =>
     ['unsupportedDimensions', 'validation'],
     ['unknownParameter', 'validation'],
     ['incompatibleParameters', 'validation'],
+    ['duplicateTaskUUID', 'validation'],
     ['invalidApiKey', 'auth'],
     ['unauthorized', 'auth'],
     ['forbidden', 'auth'],

@@ -11,7 +11,7 @@ const FAMILIES: readonly (readonly [SeedanceErrorKind, RegExp])[] = [
   ['rate_limit', /RateLimit|^queueFull$|^tooManyRequests$/i],
   ['timeout', /^timeout$|^requestTimeout$/i],
   ['provider', /^(timeoutProvider|inferenceError|taskFailed|noAvailableServer|modelUnavailable|serverError|internalServerError|serviceUnavailable)$/i],
-  ['validation', /^(invalid|missing|unsupported)|^unknownParameter$|^incompatibleParameters$/],
+  ['validation', /^(invalid|missing|unsupported|duplicate)|^unknownParameter$|^incompatibleParameters$/],
 ];
 
 /** The kind for a Runware error code, falling back on the HTTP status the error came with. */
