@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
-import { seedanceApiPlugin } from './seedance-api-plugin';
+import { seedanceApiPlugin } from './seedance-api-plugin.ts';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
 
@@ -13,7 +13,11 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     // The root vite.config.ts (aliases to the package sources) is loaded by Storybook already.
-    return mergeConfig(viteConfig, { plugins: [seedanceApiPlugin()] });
+    return mergeConfig(viteConfig, {
+      plugins: [seedanceApiPlugin()],
+      // Other tools write here (builds, example apps); a change there must not reload the stories.
+      server: { watch: { ignored: ['**/examples/**', '**/.next/**', '**/dist/**', '**/coverage/**'] } },
+    });
   },
 };
 

@@ -35,6 +35,8 @@ export function seedanceApiPlugin(): Plugin {
       const handler = node.createSeedanceHandler({
         basePath: SEEDANCE_BASE_PATH,
         secret: 'storybook-only-secret-storybook-only-secret',
+        // Stories are re-run often; the per-user rate limit would get in the way.
+        policy: { rateLimit: null },
         logger: { warn: () => {}, error: (message, ...details) => console.error('[seedance]', message, ...details) },
         localRunware: {
           // Quick enough for stories run as tests, slow enough to see each state.

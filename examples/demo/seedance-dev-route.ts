@@ -16,13 +16,21 @@ export function seedanceDevRoute(options: SeedanceHandlerOptions & { basePath: s
     listener ??= createSeedanceRequestListener(options);
     listener(req, res);
   };
+  // Stop polling (and the embedded local Runware with its ffmpeg processes) with the server.
+  const closeHandler = () => {
+    const handler = listener?.handler;
+    listener = undefined;
+    void handler?.close();
+  };
   return {
     name: 'seedance-dev-route',
     configureServer(server) {
       server.middlewares.use(middleware);
+      server.httpServer?.once('close', closeHandler);
     },
     configurePreviewServer(server) {
       server.middlewares.use(middleware);
+      server.httpServer.once('close', closeHandler);
     },
   };
 }

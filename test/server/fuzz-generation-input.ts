@@ -20,7 +20,14 @@ export class RawNumber {
 export class Entries {
   constructor(readonly entries: readonly (readonly [string, JsonNode])[]) {}
 }
-export type JsonNode = null | boolean | number | bigint | string | RawNumber | Entries | readonly JsonNode[];
+/** `depth` levels of `[…]` and `{"x":…}` around `inner`, built without recursion (thousands deep). */
+export class Deep {
+  constructor(
+    readonly depth: number,
+    readonly inner: JsonNode,
+  ) {}
+}
+export type JsonNode = null | boolean | number | bigint | string | RawNumber | Entries | Deep | readonly JsonNode[];
 
 const SAFE_INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;
 
@@ -28,6 +35,15 @@ const SAFE_INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;
 export function toJsonText(node: JsonNode): string {
   if (node === null) return 'null';
   if (node instanceof RawNumber) return node.text;
+  if (node instanceof Deep) {
+    const open: string[] = [];
+    const close: string[] = [];
+    for (let i = 0; i < node.depth; i++) {
+      open.push(i % 2 === 0 ? '{"x":' : '[');
+      close.push(i % 2 === 0 ? '}' : ']');
+    }
+    return `${open.join('')}${toJsonText(node.inner)}${close.reverse().join('')}`;
+  }
   if (node instanceof Entries) return `{${node.entries.map(([key, value]) => `${JSON.stringify(key)}:${toJsonText(value)}`).join(',')}}`;
   if (Array.isArray(node)) return `[${node.map(toJsonText).join(',')}]`;
   switch (typeof node) {
@@ -52,6 +68,11 @@ export function meaning(node: JsonNode): unknown {
     const value = Number(node.text);
     return SAFE_INTEGER_TEXT.test(node.text) && !Number.isSafeInteger(value) ? BigInt(node.text) : value;
   }
+  if (node instanceof Deep) {
+    let value = meaning(node.inner);
+    for (let i = node.depth - 1; i >= 0; i--) value = i % 2 === 0 ? { x: value } : [value];
+    return value;
+  }
   if (node instanceof Entries) return Object.fromEntries(node.entries.map(([key, value]) => [key, meaning(value)]));
   if (Array.isArray(node)) return node.map(meaning);
   // A double or bigint means what its JSON text means: 2^60 written out is an exact integer.
@@ -61,6 +82,7 @@ export function meaning(node: JsonNode): unknown {
 
 /** Depth of nested arrays and objects (a scalar is 0). */
 export function depthOf(node: JsonNode): number {
+  if (node instanceof Deep) return node.depth + depthOf(node.inner);
   if (node instanceof Entries) return 1 + Math.max(0, ...node.entries.map(([, v]) => depthOf(v)));
   if (Array.isArray(node)) return 1 + Math.max(0, ...node.map(depthOf));
   return 0;
@@ -299,16 +321,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JUNK_MARK = '\u0021'; // '!': in no base64 alphabet, starts no URL, UUID or data URI
 
 /**
- * The verdict on a frame image the generators made: from the labelled pool, else a random UUID
- * (valid), a generated `https://host/path` URL (valid) or junk carrying `!` (invalid).
+ * The verdict on a frame image: from the labelled pool; else by form alone, since a random
+ * string is never image data: an uploaded image's UUID, or an http(s) URL with a host and no
+ * whitespace or control characters (read by the platform's URL parser), is valid; anything
+ * else is not. A string that looks like image data but is not in the pool has no verdict.
  */
 export function frameImageOk(value: string): boolean {
   const known = FRAME_VERDICTS.get(value);
   if (known !== undefined) return known;
-  if (value.includes(JUNK_MARK)) return false;
   if (UUID.test(value)) return true;
-  if (/^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\/[a-z0-9/._-]*$/.test(value)) return true;
-  throw new Error(`No verdict for the frame image ${JSON.stringify(value.slice(0, 80))}`);
+  if (/^https?:\/\//i.test(value)) {
+    if (/[\s\u0000-\u001f\u007f]/.test(value) || /^https?:\/\/[/\\?#]/i.test(value) || /^https?:\/\/$/i.test(value)) return false;
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }
+  if (value.includes(JUNK_MARK)) return false;
+  if (/^data:/i.test(value) || (/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && looksLikeImage(value))) {
+    throw new Error(`No verdict for the frame image ${JSON.stringify(value.slice(0, 80))}`);
+  }
+  return false;
+}
+
+/** Whether base64 text starts with the bytes of an image signature. */
+function looksLikeImage(base64: string): boolean {
+  const head = Buffer.from(base64.slice(0, 16), 'base64');
+  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
+  return starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x52, 0x49, 0x46, 0x46) || starts(0x47, 0x49, 0x46) || starts(0x42, 0x4d) || starts(0x49, 0x49) || starts(0x4d, 0x4d);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,15 +645,8 @@ export const inputBody: fc.Arbitrary<Entries> = fc
 /** Bodies that are not objects, or nest far too deep, or are huge in breadth. */
 export const oddBody: fc.Arbitrary<JsonNode> = fc.oneof(
   anyJson(3),
-  fc.integer({ min: 100, max: 3_000 }).map((depth) => nest(depth, new Entries([['positivePrompt', 'deep']]))),
-  fc.integer({ min: 1, max: 20 }).map((depth) => new Entries([['positivePrompt', 'A quiet harbour'], ['width', 864], ['height', 480], ['duration', nest(depth, 5)]])),
-  fc.integer({ min: 1_000, max: 20_000 }).map((n) => new Entries([['positivePrompt', 'wide'], ['resolution', '480p'], ['seed', Array.from({ length: n }, (_, i) => i)]])),
-  fc.integer({ min: 100, max: 2_000 }).map((n) => new Entries(Array.from({ length: n }, (_, i): [string, JsonNode] => [`field${i}`, i]))),
+  fc.integer({ min: 100, max: 3_000 }).map((depth) => new Deep(depth, new Entries([['positivePrompt', 'deep']]))),
+  fc.integer({ min: 1, max: 20 }).map((depth) => new Entries([['positivePrompt', 'A quiet harbour'], ['width', 864], ['height', 480], ['duration', new Deep(depth, 5)]])),
+  fc.integer({ min: 1_000, max: 5_000 }).map((n) => new Entries([['positivePrompt', 'wide'], ['resolution', '480p'], ['seed', Array.from({ length: n }, (_, i) => i)]])),
+  fc.integer({ min: 100, max: 1_000 }).map((n) => new Entries(Array.from({ length: n }, (_, i): [string, JsonNode] => [`field${i}`, i]))),
 );
-
-/** `depth` levels of arrays and objects around `inner`. */
-export function nest(depth: number, inner: JsonNode): JsonNode {
-  let node = inner;
-  for (let i = 0; i < depth; i++) node = i % 2 === 0 ? [node] : new Entries([['x', node]]);
-  return node;
-}

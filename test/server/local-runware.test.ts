@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorFromRunware, parseJson, parseRunwareResponse, stringifyJson, type JsonValue } from '@seedance-kit/core';
@@ -440,35 +440,40 @@ describe('rendering failures', () => {
 
 describe('close()', () => {
   it('kills a running ffmpeg, closes its servers and removes its temp dir', async () => {
-    const lr = createLocalRunware({ timing: FAST });
-    const server = await lr.listen();
-    const task = videoTask({ width: 2176, height: 928, duration: 12, numberResults: 2 });
-    await call(lr, [task]);
-    // Wait for the partial file: ffmpeg is then running.
-    const dirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('local-runware-')).map((d) => join(tmpdir(), d));
+    // A private TMPDIR, so the simulator's default directory is found among no one else's.
+    const privateTmp = mkdtempSync(join(tmpdir(), 'lr-close-test-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
     let dir: string | undefined;
-    const deadline = Date.now() + 10_000;
-    while (!dir && Date.now() < deadline) {
-      dir = dirs().find((d) => {
-        try {
-          return readdirSync(d).some((f) => f.endsWith('.mp4.part'));
-        } catch {
-          return false;
-        }
-      });
-      if (!dir) await new Promise((r) => setTimeout(r, 10));
+    const lr = createLocalRunware({ timing: FAST });
+    try {
+      const server = await lr.listen();
+      const task = videoTask({ width: 2176, height: 928, duration: 12, numberResults: 2 });
+      await call(lr, [task]);
+      // Wait for the partial file: ffmpeg is then running.
+      const deadline = Date.now() + 10_000;
+      while (!dir && Date.now() < deadline) {
+        dir = readdirSync(privateTmp)
+          .map((d) => join(privateTmp, d))
+          .find((d) => readdirSync(d).some((f) => f.endsWith('.mp4.part')));
+        if (!dir) await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(dir).toBeDefined();
+      expect(processesWriting(dir ?? '')).toBeGreaterThan(0);
+      const started = performance.now();
+      await lr.close();
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(processesWriting(dir ?? '')).toBe(0);
+      expect(existsSync(dir ?? '')).toBe(false);
+      expect(lr.stats.rendered).toBe(0);
+      await expect(fetch(`${server.url}/v1`, { method: 'POST', body: '[]' })).rejects.toThrow();
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      await lr.close();
+      rmSync(privateTmp, { recursive: true, force: true });
     }
-    expect(dir).toBeDefined();
-    expect(processesWriting(dir ?? '')).toBeGreaterThan(0);
-    const started = performance.now();
-    await lr.close();
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(processesWriting(dir ?? '')).toBe(0);
-    expect(existsSync(dir ?? '')).toBe(false);
-    expect(lr.stats.rendered).toBe(0);
-    await expect(fetch(`${server.url}/v1`, { method: 'POST', body: '[]' })).rejects.toThrow();
   });
-
 
   it('is idempotent and stops answering the API', async () => {
     const lr = createLocalRunware({ timing: FAST });

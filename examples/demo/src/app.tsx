@@ -12,20 +12,22 @@ export function App() {
   return (
     <SeedanceProvider endpoint={ENDPOINT}>
       <header className="demo-header">
-        <p className="demo-brand">seedance-kit</p>
-        <nav aria-label="Demo pages">
-          <a href="#/" aria-current={route === 'widget' ? 'page' : undefined}>
-            Drop-in widget
-          </a>
-          <a href="#/custom" aria-current={route === 'custom' ? 'page' : undefined}>
-            Custom layout
-          </a>
-        </nav>
-        <button type="button" className="demo-theme" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
-          Dark theme
-        </button>
+        <div className="demo-bar">
+          <p className="demo-brand">seedance-kit</p>
+          <nav aria-label="Demo pages">
+            <a href="#/" aria-current={route === 'widget' ? 'page' : undefined}>
+              Drop-in widget
+            </a>
+            <a href="#/custom" aria-current={route === 'custom' ? 'page' : undefined}>
+              Custom layout
+            </a>
+          </nav>
+          <button type="button" className="demo-theme" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+            Dark theme
+          </button>
+        </div>
+        <ProviderBanner />
       </header>
-      <ProviderBanner />
       <main className="demo-main">{route === 'custom' ? <CustomPage /> : <WidgetPage />}</main>
     </SeedanceProvider>
   );
@@ -36,10 +38,11 @@ function ProviderBanner() {
   const limits = useEffectiveLimits();
   const provider = limits.data?.provider;
   if (!provider) return null;
+  const cap = limits.data?.maxTaskCostUsd;
   return (
     <p className="demo-banner" data-provider={provider}>
       {provider === 'runware'
-        ? `Real Runware: generations are charged to the server's account (at most $${limits.data?.maxTaskCostUsd ?? '–'} per task).`
+        ? `Real Runware: generations are charged to the server's account${typeof cap === 'number' ? ` (at most $${cap.toFixed(2)} per task)` : ''}.`
         : 'Local Runware: videos are made offline by the simulator, free of charge.'}
     </p>
   );

@@ -31,7 +31,7 @@ export interface SeedanceHandler {
   readonly provider: VideoProvider;
   /** The in-process local Runware, when the handler runs without an API key. */
   readonly localRunware?: LocalRunware;
-  /** Stops polling, closes the embedded local Runware and the default store. */
+  /** Stops polling; closes the embedded local Runware and the default store (not ones passed in). */
   close(): Promise<void>;
 }
 
@@ -153,7 +153,8 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     close: () =>
       (closed ??= (async () => {
         await runner.close();
-        await provider.close?.();
+        // A provider passed in belongs to the caller.
+        if (!options.provider) await provider.close?.();
         if (ownsStore) await store.close?.();
       })()),
   });

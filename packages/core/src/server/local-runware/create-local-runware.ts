@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JsonParseError, parseJson, stringifyJson, type JsonValue } from '../../json/index.js';
 import type { RunwareVideoTask } from '../../runware/schemas.js';
@@ -28,6 +27,7 @@ import {
 } from './runware-error.js';
 import { sendWithRetry, WEBHOOK_RETRY, type RetryPolicy } from './send-with-retry.js';
 import { sleep } from './sleep.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { pollAnswer, roundUsd, seedsFor, successItem, taskFailure, type ResultRecord, type TaskRecord } from './task-record.js';
 
 const spec = seedanceProFast;
@@ -69,7 +69,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
   const ensureOutputDir = () =>
     (outputDir ??= options.outputDir
       ? mkdir(options.outputDir, { recursive: true }).then(() => ({ dir: options.outputDir as string, owned: false }))
-      : mkdtemp(join(tmpdir(), 'local-runware-')).then((dir) => ({ dir, owned: true })));
+      : makeTempDir('local-runware-').then((dir) => ({ dir, owned: true })));
 
   const ensureToolkit = () =>
     (toolkit ??= resolveFfmpegPath(options.ffmpegPath).then((path) => {
@@ -430,7 +430,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
       // Files in a caller's outputDir stay (minus expired ones); the default temp dir goes.
       const out = outputDir ? await outputDir.catch(() => undefined) : undefined;
       files.clear();
-      if (out?.owned) await rm(out.dir, { recursive: true, force: true });
+      if (out?.owned) await removeTempDir(out.dir);
     })();
     return closing;
   }

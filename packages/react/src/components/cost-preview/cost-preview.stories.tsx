@@ -15,3 +15,5 @@ export const FourVideos1080p: Story = { args: { input: { width: 1920, height: 10
 
 /** Over the server's per-task cap. */
 export const OverCap: Story = { args: { input: { width: 1920, height: 1088, duration: 12, numberResults: 4 }, limits: { maxTaskCostUsd: 0.5 } } };
+
+export const OverCapDark: Story = { ...OverCap, globals: { theme: 'dark' } };

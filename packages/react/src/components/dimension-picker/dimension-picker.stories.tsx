@@ -40,3 +40,6 @@ export const Keyboard: Story = {
     await expect(canvas.getByRole('radio', { name: /4:3/ })).toHaveAccessibleDescription('1664×1248');
   },
 };
+
+export const WithFrameImageDark: Story = { ...WithFrameImage, globals: { theme: 'dark' } };
+export const NarrowedByServerDark: Story = { ...NarrowedByServer, globals: { theme: 'dark' } };

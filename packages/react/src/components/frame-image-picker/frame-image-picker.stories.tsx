@@ -67,3 +67,5 @@ export const BadUrl: Story = {
     await expect(canvas.getByText(/must be an image UUID, an http\(s\) URL, a data URI or base64 image data/)).toBeInTheDocument();
   },
 };
+
+export const TooSmallDark: Story = { ...TooSmall, globals: { theme: 'dark' } };

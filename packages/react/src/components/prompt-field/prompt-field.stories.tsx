@@ -49,3 +49,5 @@ export const TooShortAfterBlur: Story = {
     await expect(input).toHaveAccessibleDescription(/Prompt must be at least 2 characters \(now 1\)/);
   },
 };
+
+export const TooLongDark: Story = { ...TooLong, globals: { theme: 'dark' } };

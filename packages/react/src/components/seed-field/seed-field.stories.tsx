@@ -32,3 +32,5 @@ export const ChooseFixed: Story = {
     await expect(input).toHaveAttribute('aria-invalid', 'true');
   },
 };
+
+export const InvalidDark: Story = { ...Invalid, globals: { theme: 'dark' } };

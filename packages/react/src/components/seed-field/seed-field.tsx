@@ -97,7 +97,7 @@ export const SeedFieldMode = forwardRef<HTMLDivElement, SeedFieldModeProps>(func
       ]}
       value={seed.mode}
       onValueChange={(mode) => seed.setMode(mode === 'fixed' ? 'fixed' : 'random')}
-      part="seed-mode"
+      part="seed-mode-group"
       {...props}
       ref={ref}
     />

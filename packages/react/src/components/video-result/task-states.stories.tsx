@@ -1,6 +1,7 @@
 import { seedanceProFast, type TaskError, type TaskResult, type TaskStatus } from '@seedance-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import { defaultMessages } from '../../messages.js';
 import { CostPreview } from '../cost-preview/cost-preview.js';
 import { PromptField } from '../prompt-field/prompt-field.js';
 import { TaskStatusAnnouncer } from '../task-status-announcer/task-status-announcer.js';
@@ -29,7 +30,7 @@ function TaskStateView({ status, numberResults = 1, results = [], progress, esti
         </div>
         <div data-seedance-part="generator-results">
           {status === 'idle' ? (
-            <div data-seedance-part="generator-empty">Your videos will appear here.</div>
+            <div data-seedance-part="generator-empty">{defaultMessages.resultsEmpty}</div>
           ) : (
             <VideoResultGrid
               status={status}
@@ -118,3 +119,9 @@ export const ErrorNetwork: Story = {
 };
 export const ErrorNotFound = failed(sampleError('not_found', 'taskFailedOrNotFound'));
 export const ErrorUnknown = failed(sampleError('unknown', 'unknown'));
+
+/** The dark theme on the states with the most colour (axe checks its contrast too). */
+export const ProcessingWithProgressDark: Story = { ...ProcessingWithProgress, globals: { theme: 'dark' } };
+export const PartialResultsDark: Story = { ...PartialResults, globals: { theme: 'dark' } };
+export const ErrorProviderDark: Story = { ...ErrorProvider, globals: { theme: 'dark' } };
+export const InvalidDark: Story = { ...Invalid, globals: { theme: 'dark' } };

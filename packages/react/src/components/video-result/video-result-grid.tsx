@@ -54,6 +54,8 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
     now,
   }));
   const Comp = asChild ? Slot.Root : 'section';
+  // A task that ended with nothing to show needs no empty slots, only its notice.
+  const endedEmpty = results.length === 0 && (status === 'failed' || status === 'cancelled' || status === 'expired');
   const retryable = onRetry !== undefined && ((status === 'failed' && error?.retryable !== false) || status === 'cancelled' || status === 'expired');
   return (
     <Comp
@@ -73,19 +75,21 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
               <span data-seedance-part="result-error-message">{messages.errorMessage(error)}</span>
               {retryable ? <RetryButton onRetry={onRetry} /> : null}
             </div>
-          ) : retryable ? (
+          ) : retryable || endedEmpty ? (
             <div data-seedance-part="result-notice">
               <span>{status === 'expired' ? messages.resultExpired : messages.statusName(status)}</span>
-              <RetryButton onRetry={onRetry} />
+              {retryable ? <RetryButton onRetry={onRetry} /> : null}
             </div>
           ) : null}
-          <ul role="list" data-seedance-part="video-result-list" data-total={total}>
-            {slots.map((slot) => (
-              <li key={slot.result?.videoUUID ?? `slot-${slot.index}`} data-seedance-part="video-result-item">
-                {renderResult ? renderResult(slot) : <VideoResult {...slot} />}
-              </li>
-            ))}
-          </ul>
+          {endedEmpty ? null : (
+            <ul role="list" data-seedance-part="video-result-list" data-total={total}>
+              {slots.map((slot) => (
+                <li key={slot.result?.videoUUID ?? `slot-${slot.index}`} data-seedance-part="video-result-item">
+                  {renderResult ? renderResult(slot) : <VideoResult {...slot} />}
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       )}
     </Comp>

@@ -58,3 +58,6 @@ export const CancelWhileQueued: Story = {
 export const Expired: Story = { args: { status: 'expired', result: sampleResult(2) } };
 
 export const FlaggedByContentCheck: Story = { args: { status: 'succeeded', result: sampleResult(3, { NSFWContent: true }) } };
+
+export const FlaggedByContentCheckDark: Story = { ...FlaggedByContentCheck, globals: { theme: 'dark' } };
+export const ProcessingEstimatedDark: Story = { ...ProcessingEstimated, globals: { theme: 'dark' } };

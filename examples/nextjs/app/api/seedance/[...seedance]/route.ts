@@ -1,0 +1,16 @@
+import { createRouteHandlers } from '@seedance-kit/core/next';
+
+// Polling Runware, the local Runware (ffmpeg) and node:crypto need the Node runtime; every
+// answer is per task, so nothing here may be cached or prerendered.
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// The key comes from RUNWARE_API_KEY on the server (never a NEXT_PUBLIC_ variable); without
+// one the handler runs the local Runware simulator. RUNWARE_BASE_URL points the real provider
+// at another Runware-compatible endpoint (a staging proxy, or the local Runware in tests).
+const baseUrl = process.env.RUNWARE_BASE_URL;
+
+export const { GET, POST, HEAD } = createRouteHandlers({
+  ...(baseUrl && { baseUrl }),
+  policy: { maxNumberResults: 4, maxHourlyCostUsd: 2 },
+});
