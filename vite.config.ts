@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
@@ -13,12 +14,13 @@ export const packageAliases = [
 ];
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromium = {
+// A fresh object per project: vitest writes each project's name into its instances.
+export const chromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'] } }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 export default defineConfig({
   resolve: { alias: packageAliases },
@@ -44,11 +46,20 @@ export default defineConfig({
         },
       },
       {
+        // Every story is a test in Chromium: it renders, its play function passes, axe finds nothing.
+        extends: true,
+        plugins: [storybookTest({ configDir: src('./.storybook'), storybookScript: 'npm run storybook -- --no-open' })],
+        test: {
+          name: 'storybook',
+          browser: chromium(),
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
-          browser: chromium,
+          browser: chromium(),
         },
       },
     ],

@@ -144,6 +144,26 @@ describe.skipIf(!redisBinary)('createRedisTaskStore', () => {
     expect(sizes[2]).toBeLessThan(2_000);
   });
 
+  it('pulls a large input out of Redis once per instance, and again only after it changed', async () => {
+    const prefix = `reads-${randomUUID()}:`;
+    const [writer, reader] = [open({ prefix }), open({ prefix })];
+    const image = `data:image/png;base64,${'A'.repeat(2_000_000)}`;
+    const record = taskRecord({ input: { positivePrompt: 'A big picture', frameImage: image } });
+    await writer.create(record);
+    const bytesSent = async () => Number(/total_net_output_bytes:(\d+)/.exec(await admin.info('stats'))?.[1]);
+    const before = await bytesSent();
+    for (let i = 0; i < 10; i++) expect((await reader.get(record.id))?.input.frameImage).toBe(image);
+    for (let i = 0; i < 5; i++) await reader.update(record.id, (r) => ({ ...r, estimatedCostUsd: r.estimatedCostUsd + 1 }));
+    for (let i = 0; i < 5; i++) expect((await writer.get(record.id))?.input.frameImage).toBe(image);
+    // Twenty reads and five updates of a 2 MB input: the reader fetched it once, the writer never.
+    expect((await bytesSent()) - before).toBeLessThan(2_500_000);
+
+    const smaller = `data:image/png;base64,${'B'.repeat(1_000)}`;
+    await writer.update(record.id, (r) => ({ ...r, input: { ...r.input, frameImage: smaller } }));
+    expect((await reader.get(record.id))?.input.frameImage).toBe(smaller);
+    expect(await reader.get(record.id)).toEqual(await writer.get(record.id));
+  });
+
   it('works with a RESP3 client it was given, and leaves that client open on close', async () => {
     const client = createClient({ url: server.url, RESP: 3 });
     await client.connect();
@@ -238,7 +258,7 @@ describe.skipIf(!redisBinary)('createRedisTaskStore', () => {
       expect(outcome.status).toBe('rejected');
       expect(String((outcome as PromiseRejectedResult).reason)).toMatch(/Redis/);
     }
-    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/Redis task store: get failed/);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/Redis task store: get failed: no answer from Redis within 300 ms/);
     await store.close?.();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(unhandled).toEqual([]);

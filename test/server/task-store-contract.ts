@@ -246,15 +246,15 @@ export function describeTaskStoreContract(name: string, openStores: OpenStores):
         // Fixed window: a later increment does not push the expiry back.
         const windowKey = `cost:${randomUUID()}`;
         const started = Date.now();
-        expect(await stores[0]!.increment(windowKey, 5, 800)).toBe(5);
-        await new Promise((resolve) => setTimeout(resolve, 400));
-        expect(await pick(stores, 1).increment(windowKey, 5, 800)).toBe(10);
-        await eventually(async () => (await stores[0]!.increment(windowKey, 0, 800)) === 0, 3_000, 'the counter to expire');
+        expect(await stores[0]!.increment(windowKey, 5, 1_000)).toBe(5);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(await pick(stores, 1).increment(windowKey, 5, 1_000)).toBe(10);
+        await eventually(async () => (await stores[0]!.increment(windowKey, 0, 1_000)) === 0, 4_000, 'the counter to expire');
         const elapsed = Date.now() - started;
-        expect(elapsed).toBeGreaterThanOrEqual(790);
-        // A sliding window would have lasted until 1200 ms.
-        expect(elapsed).toBeLessThan(1_150);
-        expect(await stores[0]!.increment(windowKey, 1, 800)).toBe(1);
+        expect(elapsed).toBeGreaterThanOrEqual(990);
+        // A window restarted by the second increment would last until 1500 ms at the earliest.
+        expect(elapsed).toBeLessThan(1_450);
+        expect(await stores[0]!.increment(windowKey, 1, 1_000)).toBe(1);
       }));
 
     it('gives a lease to one holder at a time: renewal, release only by the holder, takeover after expiry', () =>

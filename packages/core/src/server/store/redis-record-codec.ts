@@ -4,9 +4,10 @@ import type { TaskRecord } from './task-store.js';
 
 /**
  * How a record sits in its Redis hash: `v` (the version, for compare-and-set without decoding
- * JSON in Lua), `meta` (everything but the input) and `input`. The input is kept apart because a
- * data-URI frame image can be 13 MB: updates (every poll, every result) then rewrite and
- * publish only the small `meta`, never the image.
+ * JSON in Lua), `meta` (everything but the input), `input` and `ih` (a tag that changes with the
+ * input). The input is kept apart because a data-URI frame image can be 13 MB: updates (every
+ * poll, every result) rewrite and publish only the small `meta`, and reads fetch the input only
+ * when the reader does not hold the current one. `version` in the hash wins over the copy in `meta`.
  */
 export interface EncodedRecord {
   readonly version: string;
@@ -40,11 +41,6 @@ export function decodeMeta(text: string): RecordMeta {
 
 export function decodeInput(text: string): GenerationInput {
   return plain(parseJson(text, { maxDepth: MAX_DEPTH })) as unknown as GenerationInput;
-}
-
-/** `version` comes from the hash field the scripts compare, so it wins over the copy in `meta`. */
-export function decodeRecord(version: string, meta: string, input: string): TaskRecord {
-  return { ...decodeMeta(meta), input: decodeInput(input), version: Number(version) };
 }
 
 /**

@@ -17,8 +17,24 @@ export interface RedisScript {
 const script = (name: string, source: string): RedisScript => ({ name, source, sha: createHash('sha1').update(source).digest('hex') });
 
 /**
- * KEYS: task hash, [idempotency key]. ARGV: meta, input, ttl ms, id, task key prefix.
- * → {'created'} | {'bound', v, meta, input} (the key's live task) | {'exists'} (the id is taken).
+ * A record's hash holds `v` (version), `meta`, `input` and `ih`, a tag that changes whenever
+ * the input does, so an instance holding the input already is sent only the small fields.
+ * KEYS: task hash. ARGV: the `ih` the caller holds ('' = none).
+ * → {} no such task | {v, meta, ih} the caller's input is current | {v, meta, ih, input}.
+ */
+export const READ_SCRIPT = script(
+  'read',
+  `
+local r = redis.call('HMGET', KEYS[1], 'v', 'meta', 'ih')
+if not r[1] then return {} end
+if r[3] == ARGV[1] then return {r[1], r[2], r[3]} end
+return {r[1], r[2], r[3], redis.call('HGET', KEYS[1], 'input')}
+`,
+);
+
+/**
+ * KEYS: task hash, [idempotency key]. ARGV: meta, input, ttl ms, id, task key prefix, ih.
+ * → {'created'} | {'bound', v, meta, input, ih} (the key's live task) | {'exists'} (the id is taken).
  */
 export const CREATE_SCRIPT = script(
   'create',
@@ -27,14 +43,14 @@ local ttl = ARGV[3]
 if #KEYS == 2 then
   local bound = redis.call('GET', KEYS[2])
   if bound then
-    local existing = redis.call('HMGET', ARGV[5] .. bound, 'v', 'meta', 'input')
-    if existing[1] and existing[2] and existing[3] then
-      return {'bound', existing[1], existing[2], existing[3]}
+    local existing = redis.call('HMGET', ARGV[5] .. bound, 'v', 'meta', 'input', 'ih')
+    if existing[1] and existing[2] and existing[3] and existing[4] then
+      return {'bound', existing[1], existing[2], existing[3], existing[4]}
     end
   end
 end
 if redis.call('EXISTS', KEYS[1]) == 1 then return {'exists'} end
-redis.call('HSET', KEYS[1], 'v', '1', 'meta', ARGV[1], 'input', ARGV[2])
+redis.call('HSET', KEYS[1], 'v', '1', 'meta', ARGV[1], 'input', ARGV[2], 'ih', ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ttl)
 if #KEYS == 2 then redis.call('SET', KEYS[2], ARGV[4], 'PX', ttl) end
 return {'created'}
@@ -44,7 +60,7 @@ return {'created'}
 /**
  * Compare-and-set on the version, then publish, in one step: subscribers get versions in the
  * order they were written. KEYS: task hash, [idempotency key]. ARGV: expected version, new
- * version, meta, input ('' = unchanged), ttl ms, channel, message, id.
+ * version, meta, input ('' = unchanged), ttl ms, channel, message, id, new ih (with a new input).
  * → 1 written, 0 no such task, -1 another instance wrote first (read again and retry).
  */
 export const UPDATE_SCRIPT = script(
@@ -54,7 +70,7 @@ local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return 0 end
 if v ~= ARGV[1] then return -1 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'meta', ARGV[3])
-if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'input', ARGV[4]) end
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'input', ARGV[4], 'ih', ARGV[9]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 if #KEYS == 2 and redis.call('GET', KEYS[2]) == ARGV[8] then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
 redis.call('PUBLISH', ARGV[6], ARGV[7])

@@ -1,7 +1,7 @@
 import type { GenerationInput } from '../../spec/generation-input.js';
 import type { Logger } from '../logger.js';
 import type { RedisMessageListener, RedisSubscriberLike } from './redis-client-like.js';
-import { decodeInput, decodeMessage } from './redis-record-codec.js';
+import { decodeMessage } from './redis-record-codec.js';
 import { withTimeout } from './redis-timeout.js';
 import type { TaskListener } from './task-store.js';
 
@@ -9,8 +9,8 @@ export interface RedisSubscriptionsOptions {
   /** Makes the subscriber connection, on the first subscribe. */
   readonly createSubscriber: () => RedisSubscriberLike;
   readonly channelFor: (id: string) => string;
-  /** The task's stored input as JSON text, undefined when the task is gone. */
-  readonly loadInput: (id: string) => Promise<string | undefined>;
+  /** The task's stored input, undefined when the task is gone. */
+  readonly loadInput: (id: string) => Promise<GenerationInput | undefined>;
   readonly timeoutMs: number;
   readonly logger: Logger;
 }
@@ -58,9 +58,9 @@ export function createRedisSubscriptions(options: RedisSubscriptionsOptions): Re
     const { meta, input } = decodeMessage(message);
     if (input !== undefined) channel.input = input;
     if (channel.input === undefined) {
-      const raw = await options.loadInput(channel.id);
-      if (raw === undefined) return; // expired in the meantime: nothing left to show
-      channel.input = decodeInput(raw);
+      const input = await options.loadInput(channel.id);
+      if (input === undefined) return; // expired in the meantime: nothing left to show
+      channel.input = input;
     }
     const record = { ...meta, input: channel.input };
     for (const listener of targets) {

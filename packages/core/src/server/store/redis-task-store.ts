@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { RedisClientLike } from './redis-client-like.js';
-import { decodeRecord, encodeInput, encodeMessage, encodeMeta, encodeRecord } from './redis-record-codec.js';
-import { ACQUIRE_LEASE_SCRIPT, CREATE_SCRIPT, INCREMENT_SCRIPT, RELEASE_LEASE_SCRIPT, UPDATE_SCRIPT, type RedisScript } from './redis-scripts.js';
+import { createInputCache, type CachedInput } from './redis-input-cache.js';
+import { decodeInput, decodeMeta, encodeInput, encodeMessage, encodeMeta, encodeRecord } from './redis-record-codec.js';
+import { ACQUIRE_LEASE_SCRIPT, CREATE_SCRIPT, INCREMENT_SCRIPT, READ_SCRIPT, RELEASE_LEASE_SCRIPT, UPDATE_SCRIPT, type RedisScript } from './redis-scripts.js';
 import { closeClient, createRedisSubscriptions } from './redis-subscriptions.js';
 import type { CreateTaskResult, TaskRecord, TaskStore } from './task-store.js';
 
@@ -40,6 +42,8 @@ const DEFAULT_PREFIX = 'seedance:';
 const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
 /** Compare-and-set rounds before an update gives up: only reached under absurd contention. */
 const MAX_UPDATE_ATTEMPTS = 100;
+/** Inputs kept decoded in memory, in characters of JSON: thousands of ordinary inputs, or four 13 MB frame images. */
+const INPUT_CACHE_CHARS = 64 * 1024 * 1024;
 
 /** A refusal of the store's own (not a Redis failure): passed on as it is. */
 class StoreRefusal extends Error {
@@ -105,7 +109,13 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
       return await op();
     } catch (error) {
       if (error instanceof TypeError || error instanceof StoreRefusal) throw error;
-      const reason = error instanceof Error ? error.message || `${error.name} (no answer within ${timeoutMs} ms?)` : String(error);
+      // node-redis times a command out with a bare TimeoutError: no message of its own.
+      const reason =
+        error instanceof Error && error.message !== ''
+          ? error.message
+          : error instanceof Error && error.constructor.name === 'TimeoutError'
+            ? `no answer from Redis within ${timeoutMs} ms (unreachable or overloaded)`
+            : String(error);
       throw new Error(`Redis task store: ${what} failed: ${reason}`, { cause: error });
     }
   };
@@ -123,12 +133,26 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
     return String(Math.max(1, Math.ceil(ms)));
   };
 
-  /** The live record and its stored input text (so an update can tell whether the input changed). */
-  const read = async (id: string): Promise<{ record: TaskRecord; input: string } | undefined> => {
-    const reply = (await send(['HMGET', taskKey(id), 'v', 'meta', 'input'])) as (string | null)[];
-    const [version, meta, input] = reply;
-    if (typeof version !== 'string' || typeof meta !== 'string' || typeof input !== 'string') return undefined;
-    const record = decodeRecord(version, meta, input);
+  const inputs = createInputCache(INPUT_CACHE_CHARS);
+
+  const toRecord = (version: string, meta: string, input: CachedInput): TaskRecord => ({ ...decodeMeta(meta), input: input.value, version: Number(version) });
+
+  /** The live record and its input as stored (so an update can tell whether the input changed). */
+  const read = async (id: string): Promise<{ record: TaskRecord; input: CachedInput } | undefined> => {
+    const held = inputs.get(id);
+    const reply = (await run(READ_SCRIPT, [taskKey(id)], [held?.tag ?? ''])) as (string | null)[];
+    const [version, meta, tag, text] = reply;
+    if (typeof version !== 'string' || typeof meta !== 'string' || typeof tag !== 'string') {
+      inputs.delete(id);
+      return undefined;
+    }
+    let input = held;
+    if (typeof text === 'string') {
+      input = { tag, text, value: decodeInput(text) };
+      inputs.set(id, input);
+    }
+    if (input === undefined || input.tag !== tag) throw new Error(`the input of task ${id} could not be read`);
+    const record = toRecord(version, meta, input);
     // Redis expires it too; this keeps an injected clock authoritative, as in the memory store.
     if (record.expiresAt <= now()) return undefined;
     return { record, input };
@@ -137,10 +161,7 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
   const subscriptions = createRedisSubscriptions({
     createSubscriber: () => client.duplicate(),
     channelFor,
-    loadInput: async (id) => {
-      const input = await send(['HGET', taskKey(id), 'input']);
-      return typeof input === 'string' ? input : undefined;
-    },
+    loadInput: async (id) => (await read(id))?.input.value,
     timeoutMs,
     logger,
   });
@@ -150,13 +171,20 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
       guard('create', async (): Promise<CreateTaskResult> => {
         const stored: TaskRecord = { ...record, version: 1 };
         const encoded = encodeRecord(stored);
+        const tag = randomUUID();
         const keys = [taskKey(record.id), ...(record.idempotencyKey === undefined ? [] : [idempotencyKey(record.idempotencyKey)])];
-        const reply = (await run(CREATE_SCRIPT, keys, [encoded.meta, encoded.input, ttlFor(stored.expiresAt), record.id, taskKeyPrefix])) as string[];
+        const reply = (await run(CREATE_SCRIPT, keys, [encoded.meta, encoded.input, ttlFor(stored.expiresAt), record.id, taskKeyPrefix, tag])) as string[];
         switch (reply[0]) {
           case 'created':
+            inputs.set(record.id, { tag, text: encoded.input, value: stored.input });
             return { created: true, record: stored };
-          case 'bound':
-            return { created: false, record: decodeRecord(reply[1] ?? '', reply[2] ?? '', reply[3] ?? '') };
+          case 'bound': {
+            const [, version = '', meta = '', text = '', boundTag = ''] = reply;
+            const input: CachedInput = { tag: boundTag, text, value: decodeInput(text) };
+            const existing = toRecord(version, meta, input);
+            inputs.set(existing.id, input);
+            return { created: false, record: existing };
+          }
           case 'exists':
             throw new StoreRefusal(`Task ${record.id} already exists`);
           default:
@@ -184,7 +212,8 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
           const meta = encodeMeta(stored);
           // Mutations spread the current record, so an untouched input is the same object.
           const inputText = stored.input === current.input ? undefined : encodeInput(stored.input);
-          const changedInput = inputText === found.input ? undefined : inputText;
+          const changedInput = inputText === found.input.text ? undefined : inputText;
+          const tag = changedInput === undefined ? '' : randomUUID();
           const keys = [taskKey(id), ...(stored.idempotencyKey === undefined ? [] : [idempotencyKey(stored.idempotencyKey)])];
           const result = await run(UPDATE_SCRIPT, keys, [
             String(current.version),
@@ -195,9 +224,16 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
             channelFor(id),
             encodeMessage(meta, changedInput),
             id,
+            tag,
           ]);
-          if (result === 1) return stored;
-          if (result === 0) return undefined;
+          if (result === 1) {
+            if (changedInput !== undefined) inputs.set(id, { tag, text: changedInput, value: stored.input });
+            return stored;
+          }
+          if (result === 0) {
+            inputs.delete(id);
+            return undefined;
+          }
           if (attempt >= MAX_UPDATE_ATTEMPTS) throw new StoreRefusal(`Task ${id} kept changing: no update won in ${MAX_UPDATE_ATTEMPTS} attempts`);
           // Another instance wrote first: read again. A little jitter spreads out a crowd.
           if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, 2 ** attempt)));
