@@ -29,7 +29,7 @@ export class Deep {
 }
 export type JsonNode = null | boolean | number | bigint | string | RawNumber | Entries | Deep | readonly JsonNode[];
 
-const SAFE_INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;
+const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;
 
 /** The body text. Strings go through `JSON.stringify`, which escapes lone surrogates as `\udXXX`. */
 export function toJsonText(node: JsonNode): string {
@@ -66,7 +66,7 @@ export function meaning(node: JsonNode): unknown {
   if (node === null) return null;
   if (node instanceof RawNumber) {
     const value = Number(node.text);
-    return SAFE_INTEGER_TEXT.test(node.text) && !Number.isSafeInteger(value) ? BigInt(node.text) : value;
+    return INTEGER_TEXT.test(node.text) && !Number.isSafeInteger(value) ? BigInt(node.text) : value;
   }
   if (node instanceof Deep) {
     let value = meaning(node.inner);
@@ -78,14 +78,6 @@ export function meaning(node: JsonNode): unknown {
   // A double or bigint means what its JSON text means: 2^60 written out is an exact integer.
   if (typeof node === 'bigint' || typeof node === 'number') return meaning(new RawNumber(toJsonText(node)));
   return node;
-}
-
-/** Depth of nested arrays and objects (a scalar is 0). */
-export function depthOf(node: JsonNode): number {
-  if (node instanceof Deep) return node.depth + depthOf(node.inner);
-  if (node instanceof Entries) return 1 + Math.max(0, ...node.entries.map(([, v]) => depthOf(v)));
-  if (Array.isArray(node)) return 1 + Math.max(0, ...node.map(depthOf));
-  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------

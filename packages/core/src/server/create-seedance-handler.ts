@@ -37,6 +37,7 @@ export interface SeedanceHandler {
 
 const DEFAULT_TASK_TTL_MS = 24 * 3_600_000;
 const DEFAULT_HEARTBEAT_MS = 15_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_WEBHOOK_FALLBACK_POLL_MS = 30_000;
 
 /**
@@ -107,6 +108,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     webhookFallbackPollMs: (webhook && webhook.fallbackPollMs) ?? DEFAULT_WEBHOOK_FALLBACK_POLL_MS,
     staleSubmitMs: 5 * 60_000,
     includeCost: true,
+    requestTimeoutMs: options.retry?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     ...(options.resultTtlSeconds !== undefined && { resultTtlSeconds: options.resultTtlSeconds }),
   });
 

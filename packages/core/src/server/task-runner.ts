@@ -23,7 +23,12 @@ export interface TaskRunnerOptions {
   /** Result URL lifetime sent to Runware (`ttl`), seconds; sets each result's `expiresAt`. */
   readonly resultTtlSeconds?: number;
   readonly includeCost: boolean;
+  /** The longest one provider request may take: a poll lease must outlast it. */
+  readonly requestTimeoutMs: number;
 }
+
+/** Slack on top of a wait or a request, so a live holder renews before its lease runs out. */
+const LEASE_MARGIN_MS = 5_000;
 
 /**
  * Drives tasks through their lifecycle: the one submit, then polling under a lease (exactly one
@@ -103,6 +108,8 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
 
   async function pollLoop(id: string, signal: AbortSignal): Promise<void> {
     const leaseKey = `poll:${id}`;
+    // Another instance polls: look again about as often as a first poll, to take over quickly.
+    const standbyMs = Math.max(polling.firstDelayMs, 250);
     let index = 0;
     let failures = 0;
     let retryAfterMs: number | undefined;
@@ -120,9 +127,14 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
             : webhook
               ? Math.max(pollDelay(index, polling), options.webhookFallbackPollMs)
               : pollDelay(index, polling);
-        // The lease outlives the wait and the request, so no other instance starts meanwhile.
-        if (!(await store.acquireLease(leaseKey, instanceId, delay + 60_000))) return;
+        // Short leases, renewed before the wait and again before the request: a crashed holder's
+        // lease runs out within one wait or one request, and a standby instance takes over.
+        if (!(await store.acquireLease(leaseKey, instanceId, delay + LEASE_MARGIN_MS))) {
+          await clock.sleep(standbyMs, signal);
+          continue;
+        }
         await clock.sleep(delay, signal);
+        if (!(await store.acquireLease(leaseKey, instanceId, options.requestTimeoutMs + LEASE_MARGIN_MS))) continue;
 
         const current = await store.get(id);
         if (!current || isTerminal(current.state.status)) return;
