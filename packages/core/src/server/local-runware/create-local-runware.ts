@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JsonParseError, parseJson, stringifyJson, type JsonValue } from '../../json/index.js';
@@ -51,6 +52,8 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
   const files = new FileStore(now);
   const limiter = new Limiter(options.concurrency ?? 2);
   const lifetime = new AbortController();
+  // Every queued task waits on this one signal: many at once are expected, not a leak.
+  setMaxListeners(0, lifetime.signal);
   const tasks = new Map<string, TaskRecord>();
   const background = new Set<Promise<unknown>>();
   const servers = new Set<LocalRunwareServer>();

@@ -26,12 +26,17 @@ export async function streamTask(ctx: HandlerContext, request: Request, id: stri
   const encoder = new TextEncoder();
   let cleanup = () => {};
 
+  // Subscribe before answering, so a store failure becomes a problem response rather than a
+  // stream broken after its 200, and no version falls between the read and the subscription.
+  const early: TaskRecord[] = [];
+  let deliver: (record: TaskRecord) => void = (record) => void early.push(record);
+  const unsubscribe = await ctx.store.subscribe(id, (record) => deliver(record));
+
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let sent = seen;
       let closed = false;
       let heartbeat: ReturnType<typeof setInterval> | undefined;
-      let unsubscribe: () => void = () => {};
       const write = (text: string) => {
         if (closed) return;
         try {
@@ -61,19 +66,15 @@ export async function streamTask(ctx: HandlerContext, request: Request, id: stri
       };
 
       request.signal.addEventListener('abort', cleanup, { once: true });
+      if (request.signal.aborted) return cleanup();
       write(`retry: ${RETRY_MS}\n\n`);
-      // Subscribe before reading, so no version falls between the read and the subscription.
-      unsubscribe = await ctx.store.subscribe(id, send);
-      if (closed) {
-        unsubscribe();
-        return;
-      }
+      deliver = send;
+      for (const record of early.splice(0)) send(record);
+      if (closed) return;
       heartbeat = setInterval(() => write(': heartbeat\n\n'), ctx.heartbeatMs);
-      const current = await ctx.store.get(id);
-      if (!current) {
-        cleanup();
-        return;
-      }
+      // Missing (expired) or unreadable: end the stream; the client falls back to reading the task.
+      const current = await ctx.store.get(id).catch(() => undefined);
+      if (!current) return cleanup();
       send(current);
     },
     cancel() {
