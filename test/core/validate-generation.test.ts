@@ -114,8 +114,11 @@ describe('positivePrompt', () => {
     expect(issuesOf({ ...valid, positivePrompt: 'a'.repeat(minLength - 1) })).toEqual(only('positivePrompt', 'too_short'));
     expect(issuesOf({ ...valid, positivePrompt: 'a'.repeat(maxLength + 1) })).toEqual(only('positivePrompt', 'too_long'));
   });
-  it('refuses a prompt of only spaces', () => {
+  it('refuses a prompt of only spaces or invisible characters', () => {
     expect(issuesOf({ ...valid, positivePrompt: '   ' })).toEqual(only('positivePrompt', 'blank'));
+    expect(issuesOf({ ...valid, positivePrompt: '\u200b\u200b' })).toEqual(only('positivePrompt', 'blank'));
+    expect(issuesOf({ ...valid, positivePrompt: '\u0000\u200d\u00a0' })).toEqual(only('positivePrompt', 'blank'));
+    expect(issuesOf({ ...valid, positivePrompt: '\u200bé' })).toEqual([]);
   });
   it('counts code points: emoji and combining marks as documented', () => {
     expect(countPromptCharacters('😀')).toBe(1);

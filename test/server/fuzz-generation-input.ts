@@ -129,7 +129,7 @@ function seedOk(v: unknown): boolean {
 function fieldOk(field: Field, v: unknown): boolean {
   switch (field) {
     case 'positivePrompt':
-      return typeof v === 'string' && inRange(codePoints(v), { min: spec.positivePrompt.minLength, max: spec.positivePrompt.maxLength }) && v.trim() !== '';
+      return typeof v === 'string' && inRange(codePoints(v), { min: spec.positivePrompt.minLength, max: spec.positivePrompt.maxLength }) && !/^[\s\p{Cc}\p{Cf}\p{Z}]*$/u.test(v);
     case 'width':
     case 'height':
       return isWhole(v) && v >= 1;
@@ -376,8 +376,8 @@ export const unicodeText = (maxLength: number) =>
   fc.string({ unit: fc.oneof({ weight: 6, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }, { weight: 2, arbitrary: TRICKY }, { weight: 1, arbitrary: LONE_SURROGATE }), maxLength });
 
 const validPrompt = fc.oneof(
-  { weight: 5, arbitrary: fc.string({ unit: 'grapheme', minLength: 2, maxLength: 120 }).filter((s) => s.trim() !== '' && codePoints(s) >= 2) },
-  { weight: 3, arbitrary: unicodeText(200).filter((s) => s.trim() !== '' && codePoints(s) >= 2 && codePoints(s) <= 3000) },
+  { weight: 5, arbitrary: fc.string({ unit: 'grapheme', minLength: 2, maxLength: 120 }).filter((s) => !/^[\s\p{Cc}\p{Cf}\p{Z}]*$/u.test(s) && codePoints(s) >= 2) },
+  { weight: 3, arbitrary: unicodeText(200).filter((s) => !/^[\s\p{Cc}\p{Cf}\p{Z}]*$/u.test(s) && codePoints(s) >= 2 && codePoints(s) <= 3000) },
   { weight: 1, arbitrary: fc.constantFrom('ab', 'x'.repeat(3000), '😀'.repeat(3000), 'é'.repeat(3000), `${'a'.repeat(2998)}👍🏽`, `\ud800${'b'.repeat(2999)}`) },
 );
 const badPrompt = fc.oneof(

@@ -61,6 +61,10 @@ const rule = <T>(check: (value: T) => Broken | undefined) =>
 
 const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 
+// Spaces, controls and format characters (zero-width space, joiners, direction marks) show nothing:
+// a prompt made only of them is blank to a reader and to the model.
+const INVISIBLE_ONLY = /^[\s\p{Cc}\p{Cf}\p{Z}]*$/u;
+
 const isStep = (value: number, step: number) => Math.abs(value / step - Math.round(value / step)) < 1e-9;
 
 export const positivePromptSchema = z.string().check(
@@ -69,7 +73,7 @@ export const positivePromptSchema = z.string().check(
     const { minLength, maxLength } = spec.positivePrompt;
     if (length < minLength) return { code: 'too_short', min: minLength, length };
     if (length > maxLength) return { code: 'too_long', max: maxLength, length };
-    if (text.trim() === '') return { code: 'blank' };
+    if (INVISIBLE_ONLY.test(text)) return { code: 'blank' };
     return undefined;
   }),
 );

@@ -33,7 +33,7 @@ export const DEFAULT_ISSUE_MESSAGES: Readonly<Record<ValidationCode, Template>> 
   too_big: (f, p) => `${label(f)} must be at most ${p.max}${p.unit ?? ''}.`,
   too_short: (f, p) => `${label(f)} must be at least ${p.min} characters (now ${p.length}).`,
   too_long: (f, p) => `${label(f)} must be at most ${p.max} characters (now ${p.length}).`,
-  blank: (f) => `${label(f)} cannot be only spaces.`,
+  blank: (f) => `${label(f)} cannot be only spaces or invisible characters.`,
   not_integer: (f) => `${label(f)} must be a whole number.`,
   unsafe_integer: (f) => `${label(f)} is too large to be exact as a number: give it as text.`,
   not_step: (f, p) => `${label(f)} must be in steps of ${p.step}${p.unit ?? ''}.`,
