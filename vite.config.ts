@@ -62,6 +62,21 @@ export default defineConfig({
           browser: chromium(),
         },
       },
+      {
+        // End to end: the demo and the Next.js example served for real (built once by the global
+        // setup), driven in /usr/bin/chromium by playwright-core from Node. One file at a time:
+        // each runs a browser, a server and ffmpeg.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

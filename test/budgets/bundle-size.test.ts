@@ -8,6 +8,10 @@ const budgets = [
   { name: 'core: whole browser entry', source: "export * from '@seedance-kit/core';", maxGzip: 20 * KB },
   { name: 'core: validateGenerationInput', source: "export { validateGenerationInput } from '@seedance-kit/core';", maxGzip: 8 * KB },
   { name: 'core: task-state machine', source: "export { transition, createTaskMachine } from '@seedance-kit/core';", maxGzip: 2 * KB },
+  // The drop-in widget with every part; one hook or one part alone must cost well under half of it.
+  { name: 'react: useVideoTask', source: "export { useVideoTask } from '@seedance-kit/react';", maxGzip: 12 * KB },
+  { name: 'react: PromptField', source: "export { PromptField } from '@seedance-kit/react';", maxGzip: 12 * KB },
+  { name: 'react: DurationSlider', source: "export { DurationSlider } from '@seedance-kit/react';", maxGzip: 12 * KB },
 ];
 
 describe('bundle-size budgets', () => {

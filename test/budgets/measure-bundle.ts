@@ -35,13 +35,16 @@ async function bundleSize(entry: string, options: { external?: readonly (string 
     logLevel: 'silent',
     root: options.root ?? process.cwd(),
     resolve: { alias: packageAliases },
+    // What a consumer ships: production JSX (vitest's NODE_ENV=test would emit jsxDEV with file
+    // names and lines) and whitespace minified too (library mode keeps it otherwise).
     define: { 'process.env.NODE_ENV': '"production"' },
+    oxc: { jsx: { development: false } },
     build: {
       write: false,
       minify: true,
       target: 'es2022',
       lib: { entry, formats: ['es'], fileName: 'budget' },
-      rollupOptions: { external: [...(options.external ?? PEER_EXTERNALS)] },
+      rollupOptions: { external: [...(options.external ?? PEER_EXTERNALS)], output: { minify: true } },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];

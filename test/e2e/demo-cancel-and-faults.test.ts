@@ -10,7 +10,8 @@ let localRunware: LocalRunware;
 let demo: Running;
 
 beforeAll(async () => {
-  localRunware = createLocalRunware({ timing: { ...E2E_TIMING, minRenderMs: 2500 } });
+  // Renders long enough to press Cancel while one is under way, even on a busy machine.
+  localRunware = createLocalRunware({ timing: { ...E2E_TIMING, minRenderMs: 4000 } });
   [browser, demo] = await Promise.all([launchChromium(), startDemo({ localRunware })]);
 });
 

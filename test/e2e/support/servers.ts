@@ -20,7 +20,7 @@ export interface Running {
 }
 
 /** Handler log lines would drown the test output; errors still show. */
-export const quietLogger = { debug() {}, info() {}, warn() {}, error: (...args: unknown[]) => console.error('[handler]', ...args) };
+export const quietLogger = { warn() {}, error: (...args: unknown[]) => console.error('[handler]', ...args) };
 
 /**
  * The demo as `vite build` made it (see global-setup), served by Vite's preview server with the
@@ -54,24 +54,34 @@ export async function freePort(): Promise<number> {
 /**
  * `next start` of the example app (built once by global-setup) on a free port. `env` reaches
  * the route handler: RUNWARE_API_KEY and RUNWARE_BASE_URL point it at a local Runware.
+ * By default the app is browsed at `localhost` (what `next start` prints: its route handlers
+ * see `localhost` in request.url whatever the Host header says, so the handler's own-origin
+ * check matches only that). `publicUrl: true` browses at 127.0.0.1 and tells the handler so
+ * through SEEDANCE_PUBLIC_URL, as a deployment behind a domain would.
  */
-export async function startNext(env: Record<string, string>): Promise<Running> {
+export async function startNext(env: Record<string, string>, options: { publicUrl?: boolean } = {}): Promise<Running> {
   const port = await freePort();
+  const url = options.publicUrl ? `http://127.0.0.1:${port}/` : `http://localhost:${port}/`;
   const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: NEXT_ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      ...(options.publicUrl && { SEEDANCE_PUBLIC_URL: `${url}api/seedance` }),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     const early = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 200))]);
     if (early !== 'running') throw new Error(`next start exited (${early}):\n${output}`);
-    const ok = await fetch(`${url}api/seedance/limits`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/seedance/limits`).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGTERM');

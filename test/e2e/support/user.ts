@@ -11,6 +11,9 @@ export const resultGrid = (page: Page): Locator => page.locator('[data-seedance-
 export async function chooseFrameImage(page: Page, path: string, via: 'click' | 'keyboard' = 'click'): Promise<void> {
   const button = page.getByRole('button', { name: 'Choose a file' });
   const chooser = page.waitForEvent('filechooser');
+  // One round trip on the same connection, so the chooser interception is on before the key
+  // press (a click waits for that by itself; a key press does not).
+  await page.evaluate(() => 0);
   if (via === 'click') await button.click();
   else await page.keyboard.press('Enter');
   await (await chooser).setFiles(path);
@@ -85,4 +88,45 @@ export async function playVideo(page: Page, index: number): Promise<number> {
 /** Waits for the task to reach a status (the grid's and the live region's data-state). */
 export async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
   await page.waitForFunction((s) => document.querySelector('[data-seedance-part="task-status-announcer"]')?.getAttribute('data-state') === s, status, { timeout });
+}
+
+/**
+ * Presses Tab until `target` has focus, checking that every stop on the way shows a visible
+ * focus (`:focus-visible`, not cut off by an ancestor). A problem throws, or is collected in
+ * `problems` so the rest of a flow still runs. Returns the names of the stops passed.
+ */
+export async function tabTo(page: Page, target: Locator, options: { max?: number; shift?: boolean; problems?: string[] } = {}): Promise<string[]> {
+  const stops: string[] = [];
+  for (let i = 0; i < (options.max ?? 40); i++) {
+    await page.keyboard.press(options.shift ? 'Shift+Tab' : 'Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { name: '(body)', visible: true, clippedBy: undefined };
+      const name = `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''} "${el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 30)}"`;
+      // A <video controls> hands Tab on to its own (shadow) controls, which draw their own ring.
+      const inMedia = el instanceof HTMLMediaElement && el.controls && !el.matches(':focus-visible');
+      if (inMedia) return { name, visible: true, clippedBy: undefined };
+      // The ring must also be seen: an ancestor that clips overflow may not cut it off.
+      const style = getComputedStyle(el);
+      const reach = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      const r = el.getBoundingClientRect();
+      let clippedBy: string | undefined;
+      for (let a = el.parentElement; a && a !== document.body && reach > 0; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const ar = a.getBoundingClientRect();
+        if (r.left - reach < ar.left - 0.5 || r.top - reach < ar.top - 0.5 || r.right + reach > ar.right + 0.5 || r.bottom + reach > ar.bottom + 0.5) {
+          clippedBy = `${a.tagName.toLowerCase()}[data-seedance-part=${a.getAttribute('data-seedance-part')}] (overflow ${s.overflowX}/${s.overflowY})`;
+          break;
+        }
+      }
+      return { name, visible: el.matches(':focus-visible'), clippedBy };
+    });
+    const problem = stop.clippedBy ? `The focus ring of ${stop.name} is cut off by ${stop.clippedBy}` : !stop.visible ? `Focus is not visible on ${stop.name}` : undefined;
+    if (problem && !options.problems) throw new Error(problem);
+    if (problem && !options.problems?.includes(problem)) options.problems?.push(problem);
+    stops.push(stop.name);
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return stops;
+  }
+  throw new Error(`Tab never reached the target; stops: ${stops.join(' → ')}`);
 }

@@ -1,4 +1,4 @@
-import { classifyRunwareError } from '../errors/classify-runware-error.js';
+import { classifyHttpStatus } from '../errors/classify-runware-error.js';
 import { DEFAULT_ERROR_MESSAGES, ERROR_KINDS, isRetryableKind, SeedanceError, type SeedanceErrorKind } from '../errors/seedance-error.js';
 import type { Problem } from '../protocol/wire.js';
 
@@ -29,7 +29,7 @@ export async function errorFromResponse(response: Response): Promise<SeedanceErr
   } catch {
     // An unreadable body still has its status.
   }
-  const kind: SeedanceErrorKind = typeof problem?.kind === 'string' && KINDS.has(problem.kind) ? problem.kind : classifyRunwareError(undefined, status);
+  const kind: SeedanceErrorKind = typeof problem?.kind === 'string' && KINDS.has(problem.kind) ? problem.kind : classifyHttpStatus(status);
   const issues = Array.isArray(problem?.issues) ? problem.issues : undefined;
   const capField = typeof problem?.cap === 'string' ? CAP_FIELDS[problem.cap] : undefined;
   const paths = issues?.map((issue) => issue.path).filter((path) => typeof path === 'string' && path !== '') ?? (capField ? [capField] : undefined);

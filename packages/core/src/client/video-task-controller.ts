@@ -1,5 +1,4 @@
-import { SeedanceError, toTaskError, type TaskError } from '../errors/seedance-error.js';
-import { DEFAULT_ERROR_MESSAGES } from '../errors/seedance-error.js';
+import { DEFAULT_ERROR_MESSAGES, SeedanceError, toTaskError, type SeedanceErrorKind, type TaskError } from '../errors/seedance-error.js';
 import type { TaskSnapshot } from '../protocol/wire.js';
 import { estimateGenerationCost } from '../spec/estimate-cost.js';
 import type { GenerationInput } from '../spec/generation-input.js';
@@ -81,6 +80,9 @@ interface StoredTask {
 
 const STORAGE_PREFIX = 'seedance-kit:task:';
 
+/** One of the kit's own failures, with its kind's default message. */
+const kitError = (kind: SeedanceErrorKind, code: string, retryable = true): TaskError => ({ kind, code, message: DEFAULT_ERROR_MESSAGES[kind], retryable });
+
 export function createVideoTaskController(options: VideoTaskControllerOptions): VideoTaskController {
   const { client, storage } = options;
   const storageKey = STORAGE_PREFIX + (options.key ?? 'default');
@@ -128,6 +130,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   const send = (event: TaskEvent) => {
     machine = transition(machine, event).state;
   };
+  const active = () => isActive(machine.status);
 
   const persist = (record: StoredTask | undefined) => {
     if (!storage) return;
@@ -139,9 +142,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   };
   const readStored = async (): Promise<StoredTask | undefined> => {
     try {
-      const text = await storage?.get(storageKey);
-      if (!text) return undefined;
-      const value = JSON.parse(text) as Partial<StoredTask>;
+      const value = JSON.parse((await storage?.get(storageKey)) || 'null') as Partial<StoredTask> | null;
       if (value?.v !== 1 || typeof value.idempotencyKey !== 'string' || !Number.isInteger(value.numberResults) || typeof value.startedAt !== 'number') return undefined;
       return value as StoredTask;
     } catch {
@@ -164,8 +165,21 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     unfollow = undefined;
   };
 
+  /**
+   * Ends the current run. With `server`, the task is stopped there too: at once when its id is
+   * known, or (for a create still in flight) as soon as the server answers it.
+   */
+  const stop = (server: boolean) => {
+    const taskId = machine.taskId ?? (awaitingFirst ? resumeId : undefined);
+    const taskToken = token;
+    if (server && creating?.run === run) abandoned.add(run);
+    run++;
+    stopFollowing();
+    return server && taskId && taskToken ? client.cancelTask(taskId, taskToken).catch(() => undefined) : undefined;
+  };
+
   const fail = (error: unknown, where: 'create' | 'follow' | 'task') => {
-    const taskError: TaskError = SeedanceError.is(error) ? toTaskError(error) : { kind: 'unknown', code: 'unknown', message: DEFAULT_ERROR_MESSAGES.unknown, retryable: true };
+    const taskError = SeedanceError.is(error) ? toTaskError(error) : kitError('unknown', 'unknown');
     failedWhile = where;
     send({ type: 'error', error: taskError });
     // After a lost connection the task may still run: keep it, so a reload or retry finds it.
@@ -175,7 +189,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   /** Feeds one snapshot to the machine as the events it stands for. */
   const apply = (next: TaskSnapshot) => {
     snapshot = next;
-    if (input === undefined) input = next.input;
+    input ??= next.input;
     if (awaitingFirst) {
       // A resume without stored details: the first snapshot says how many results to wait for.
       awaitingFirst = false;
@@ -186,22 +200,25 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       if (Number.isFinite(created)) startedAt = Math.min(created, now());
       persist(record());
     }
-    if (next.status === 'queued' || next.status === 'processing') send({ type: 'status', status: next.status, ...(next.progress !== undefined && { progress: next.progress }) });
+    const { status } = next;
+    if (status === 'queued' || status === 'processing') send({ type: 'status', status, ...(next.progress !== undefined && { progress: next.progress }) });
     for (const result of next.results) send({ type: 'result', result });
-    if (next.status === 'failed') {
+    if (status === 'cancelled') send({ type: 'cancel' });
+    else if (status === 'failed' || status === 'expired' || (status === 'succeeded' && active())) {
       failedWhile = 'task';
-      send({ type: 'error', error: next.error ?? { kind: 'unknown', code: 'unknown', message: DEFAULT_ERROR_MESSAGES.unknown, retryable: true } });
-    } else if (next.status === 'cancelled') send({ type: 'cancel' });
-    else if (next.status === 'expired') {
-      failedWhile = 'task';
-      send(machine.status === 'succeeded' ? { type: 'expire' } : { type: 'error', error: { kind: 'not_found', code: 'expired', message: DEFAULT_ERROR_MESSAGES.not_found, retryable: false } });
-    } else if (next.status === 'succeeded' && isActive(machine.status)) {
-      // The server finished with fewer results than asked: end here rather than wait forever.
-      failedWhile = 'task';
-      send({ type: 'error', error: { kind: 'provider', code: 'incomplete_results', message: DEFAULT_ERROR_MESSAGES.provider, retryable: true } });
+      send(
+        status === 'failed'
+          ? { type: 'error', error: next.error ?? kitError('unknown', 'unknown') }
+          : status === 'succeeded'
+            ? // The server finished with fewer results than asked: end here rather than wait forever.
+              { type: 'error', error: kitError('provider', 'incomplete_results') }
+            : machine.status === 'succeeded'
+              ? { type: 'expire' }
+              : { type: 'error', error: kitError('not_found', 'expired', false) },
+      );
     }
     options.onSnapshot?.(next);
-    if (isTerminal(next.status)) {
+    if (isTerminal(status)) {
       stopFollowing();
       persist(undefined);
     }
@@ -211,29 +228,22 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     stopFollowing();
     if (!attached) return;
     const mine = run;
-    unfollow = client.subscribe(
-      taskId,
-      taskToken,
-      (next) => {
+    // Only the current run's news counts; each piece is published as it comes.
+    const live =
+      <A>(handle: (arg: A) => void) =>
+      (arg: A) => {
         if (mine !== run) return;
-        apply(next);
+        handle(arg);
         publish();
-      },
-      {
-        ...(snapshot?.id === taskId && { lastEventId: snapshot.version }),
-        onTransport: (value) => {
-          if (mine !== run) return;
-          transport = value;
-          publish();
-        },
-        onError: (error) => {
-          if (mine !== run) return;
-          unfollow = undefined;
-          fail(error, 'follow');
-          publish();
-        },
-      },
-    );
+      };
+    unfollow = client.subscribe(taskId, taskToken, live(apply), {
+      ...(snapshot?.id === taskId && { lastEventId: snapshot.version }),
+      onTransport: live((value) => (transport = value)),
+      onError: live((error) => {
+        unfollow = undefined;
+        fail(error, 'follow');
+      }),
+    });
   };
 
   const create = async (mine: number, body: GenerationInput, key: string) => {
@@ -263,14 +273,12 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   };
 
   /** Starts a new run for `body`: validated, then created with `key`. */
-  const start = (body: GenerationInput, key: string, since = now()) => {
+  const start = async (body: GenerationInput, key: string, since = now()) => {
     const mine = ++run;
     input = body;
     idempotencyKey = key;
     startedAt = since;
-    snapshot = undefined;
-    token = undefined;
-    failedWhile = undefined;
+    snapshot = token = failedWhile = undefined;
     awaitingFirst = false;
     attached = true;
     if (options.validate !== false) {
@@ -289,7 +297,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
           'create',
         );
         publish();
-        return Promise.resolve();
+        return;
       }
       body = checked.value;
     }
@@ -297,40 +305,57 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     return create(mine, body, key);
   };
 
-  const numberResultsOf = (body: GenerationInput) => body?.numberResults ?? seedanceProFast.numberResults.default;
+  function resumeWith(taskId: string, taskToken: string, stored?: StoredTask) {
+    attached = true;
+    if (machine.taskId === taskId && active()) {
+      if (!unfollow) follow(taskId, taskToken);
+      return;
+    }
+    stop(false);
+    send({ type: 'reset' });
+    snapshot = input = transport = failedWhile = undefined;
+    token = taskToken;
+    idempotencyKey = stored?.idempotencyKey ?? createIdempotencyKey();
+    startedAt = stored?.startedAt ?? now();
+    // Without stored details the task shows as submitting until its first snapshot arrives.
+    send({ type: 'submit', numberResults: stored?.numberResults ?? 1 });
+    if (stored) send({ type: 'ack', taskId });
+    awaitingFirst = !stored;
+    resumeId = taskId;
+    persist({ v: 1, idempotencyKey, numberResults: stored?.numberResults ?? machine.numberResults, startedAt, taskId, token: taskToken });
+    follow(taskId, taskToken);
+    publish();
+  }
 
-  const controller: VideoTaskController = {
+  return {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    submit(body) {
-      if (isActive(machine.status)) return Promise.resolve();
-      send({ type: 'submit', numberResults: Number.isInteger(numberResultsOf(body)) && numberResultsOf(body) > 0 ? numberResultsOf(body) : 1 });
+    async submit(body) {
+      if (active()) return;
+      const count = body?.numberResults ?? seedanceProFast.numberResults.default;
+      send({ type: 'submit', numberResults: Number.isInteger(count) && count > 0 ? count : 1 });
       return start(body, createIdempotencyKey());
     },
     async cancel() {
-      if (!isActive(machine.status)) return;
-      const taskId = machine.taskId ?? (awaitingFirst ? resumeId : undefined);
-      const taskToken = token;
-      if (creating?.run === run) abandoned.add(run);
-      run++;
-      stopFollowing();
+      if (!active()) return;
+      const cancelled = stop(true);
       send({ type: 'cancel' });
       persist(undefined);
       publish();
-      if (taskId && taskToken) await client.cancelTask(taskId, taskToken).catch(() => undefined);
+      await cancelled;
     },
     async retry() {
-      const { status, taskId } = machine;
+      const { status, taskId, error } = machine;
       if ((status !== 'failed' && status !== 'cancelled' && status !== 'expired') || !input) return;
+      send({ type: 'retry' });
       if (status === 'failed' && failedWhile === 'follow' && taskId && token) {
         // Only the connection failed: the task is still ours on the server, follow it again.
-        run++;
+        stop(false);
         attached = true;
         failedWhile = undefined;
-        send({ type: 'retry' });
         send({ type: 'ack', taskId });
         persist(record());
         follow(taskId, token);
@@ -338,20 +363,11 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
         return;
       }
       // A create whose answer was lost is sent again with its key, so the server cannot start it twice.
-      const reuse = status === 'failed' && failedWhile === 'create' && machine.error?.kind === 'network' && idempotencyKey;
-      send({ type: 'retry' });
+      const reuse = status === 'failed' && failedWhile === 'create' && error?.kind === 'network' && idempotencyKey;
       return start(input, reuse || createIdempotencyKey());
     },
     reset() {
-      if (isActive(machine.status)) {
-        if (creating?.run === run) abandoned.add(run);
-        else {
-          const taskId = machine.taskId ?? (awaitingFirst ? resumeId : undefined);
-          if (taskId && token) void client.cancelTask(taskId, token).catch(() => undefined);
-        }
-      }
-      run++;
-      stopFollowing();
+      void stop(active());
       send({ type: 'reset' });
       snapshot = input = startedAt = token = idempotencyKey = transport = failedWhile = undefined;
       awaitingFirst = false;
@@ -370,7 +386,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
         return true;
       }
       if (!stored.input) return false;
-      if (creating?.key === stored.idempotencyKey || isActive(machine.status)) return true;
+      if (creating?.key === stored.idempotencyKey || active()) return true;
       // A submit cut off before its answer (e.g. by a reload): the same key gets the same task.
       send({ type: 'submit', numberResults: stored.numberResults });
       await start(stored.input, stored.idempotencyKey, stored.startedAt);
@@ -381,29 +397,4 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       stopFollowing();
     },
   };
-
-  function resumeWith(taskId: string, taskToken: string, stored?: StoredTask) {
-    attached = true;
-    if (machine.taskId === taskId && isActive(machine.status)) {
-      if (!unfollow) follow(taskId, taskToken);
-      return;
-    }
-    run++;
-    stopFollowing();
-    send({ type: 'reset' });
-    snapshot = input = transport = failedWhile = undefined;
-    token = taskToken;
-    idempotencyKey = stored?.idempotencyKey ?? createIdempotencyKey();
-    startedAt = stored?.startedAt ?? now();
-    // Without stored details the task shows as submitting until its first snapshot arrives.
-    send({ type: 'submit', numberResults: stored?.numberResults ?? 1 });
-    if (stored) send({ type: 'ack', taskId });
-    awaitingFirst = !stored;
-    resumeId = taskId;
-    persist({ v: 1, idempotencyKey, numberResults: stored?.numberResults ?? machine.numberResults, startedAt, taskId, token: taskToken });
-    follow(taskId, taskToken);
-    publish();
-  }
-
-  return controller;
 }

@@ -19,6 +19,11 @@ export function classifyRunwareError(code: string | undefined, status?: number):
   if (code) {
     for (const [kind, pattern] of FAMILIES) if (pattern.test(code)) return kind;
   }
+  return classifyHttpStatus(status);
+}
+
+/** The kind for an HTTP status alone (no code to go by). */
+export function classifyHttpStatus(status: number | undefined): SeedanceErrorKind {
   if (status === undefined) return 'unknown';
   if (status === 401 || status === 403) return 'auth';
   if (status === 402) return 'credits';

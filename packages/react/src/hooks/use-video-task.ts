@@ -14,7 +14,7 @@ import {
   type VideoTaskState,
 } from '@seedance-kit/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useOptionalSeedanceContext } from '../provider/seedance-context.js';
 import { seedanceQueryKeys } from './seedance-query-keys.js';
 
@@ -95,6 +95,18 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
     return () => clearInterval(id);
   }, [state.isActive, tickMs]);
 
+  // Stable while the controller is: safe in effect dependencies and memoized children.
+  const actions = useMemo(
+    () => ({
+      submit: (input: GenerationInput) => controller.submit(input),
+      cancel: () => controller.cancel(),
+      retry: () => controller.retry(),
+      reset: () => controller.reset(),
+      resume: (taskId: string, token: string) => controller.resume(taskId, token),
+    }),
+    [controller],
+  );
+
   const expectedMs = options.expectedDurationMs ?? expectedGenerationMs(state.input);
   const estimatedProgress =
     state.status === 'succeeded' || state.status === 'expired'
@@ -117,11 +129,7 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
     isActive: state.isActive,
     attempt: state.attempt,
     state,
-    submit: useCallback((input: GenerationInput) => controller.submit(input), [controller]),
-    cancel: useCallback(() => controller.cancel(), [controller]),
-    retry: useCallback(() => controller.retry(), [controller]),
-    reset: useCallback(() => controller.reset(), [controller]),
-    resume: useCallback((taskId: string, token: string) => controller.resume(taskId, token), [controller]),
+    ...actions,
   };
 }
 

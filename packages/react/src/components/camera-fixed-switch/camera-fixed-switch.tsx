@@ -1,18 +1,16 @@
 'use client';
 import { seedanceProFast } from '@seedance-kit/core';
 import { Switch } from 'radix-ui';
-import { createContext, forwardRef, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { FieldDescription, FieldError, FieldLabel, fieldData, hasError, useField, useFieldContext } from '../internal/field.js';
-import { FieldRootElement } from '../internal/field-root.js';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { controlAria, FieldDescription, FieldError, FieldLabel, FieldRootElement, fieldData, useField, useFieldContext } from '../internal/field.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 
-interface CameraContextValue {
+interface CameraState {
   readonly value: boolean;
   readonly setValue: (value: boolean) => void;
   readonly name: string | undefined;
 }
-const CameraContext = createContext<CameraContextValue | null>(null);
 
 export interface CameraFixedSwitchRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
   readonly value?: boolean;
@@ -26,25 +24,17 @@ export interface CameraFixedSwitchRootProps extends Omit<ComponentPropsWithoutRe
 
 /** Whether the camera stays still (no pan, tilt or zoom); default from the spec. */
 export const CameraFixedSwitchRoot = forwardRef<HTMLDivElement, CameraFixedSwitchRootProps>(function CameraFixedSwitchRoot(
-  { value: valueProp, defaultValue = seedanceProFast.cameraFixed.default, onValueChange, error, disabled = false, name, ...props },
+  { value: valueProp, defaultValue = seedanceProFast.cameraFixed.default, onValueChange, error, disabled, name, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
   const [value, setValue] = useControllableState({ value: valueProp, defaultValue, onChange: onValueChange });
-  const field = useFieldContext({
-    invalid: hasError(error),
-    disabled,
-    error,
-    labelable: true,
-    labelText: messages.cameraFixedLabel,
-    descriptionText: messages.cameraFixedDescription,
-  });
-  const context = useMemo(() => ({ value, setValue, name }), [value, setValue, name]);
-  return (
-    <CameraContext.Provider value={context}>
-      <FieldRootElement field={field} part="camera-fixed-switch" state={value ? 'checked' : 'unchecked'} {...props} ref={ref} />
-    </CameraContext.Provider>
+  const field = useFieldContext<CameraState>(
+    'CameraFixedSwitch',
+    { error, disabled, labelable: true, labelText: messages.cameraFixedLabel, descriptionText: messages.cameraFixedDescription },
+    { value, setValue, name },
   );
+  return <FieldRootElement field={field} part="camera-fixed-switch" state={value ? 'checked' : 'unchecked'} {...props} ref={ref} />;
 });
 
 export type CameraFixedSwitchControlProps = Omit<ComponentPropsWithoutRef<typeof Switch.Root>, 'checked' | 'defaultChecked' | 'onCheckedChange'>;
@@ -54,9 +44,8 @@ export const CameraFixedSwitchControl = forwardRef<HTMLButtonElement, CameraFixe
   { children, ...props },
   ref,
 ) {
-  const field = useField('CameraFixedSwitch.Control');
-  const camera = useContext(CameraContext);
-  if (!camera) throw new Error('<CameraFixedSwitch.Control> must be inside <CameraFixedSwitch.Root>.');
+  const field = useField<CameraState>('Control', 'CameraFixedSwitch');
+  const camera = field.state;
   return (
     <Switch.Root
       id={field.controlId}
@@ -64,8 +53,7 @@ export const CameraFixedSwitchControl = forwardRef<HTMLButtonElement, CameraFixe
       checked={camera.value}
       onCheckedChange={camera.setValue}
       disabled={field.disabled}
-      aria-describedby={field.describedBy}
-      aria-invalid={field.invalid || undefined}
+      {...controlAria(field)}
       data-seedance-part="switch"
       {...fieldData(field)}
       {...props}

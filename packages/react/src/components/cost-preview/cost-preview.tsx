@@ -1,10 +1,11 @@
 'use client';
 import { estimateGenerationCost, type CostEstimate, type CostRate, type GenerationInput } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
-import { createContext, forwardRef, useContext, useId, useMemo, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useId, useMemo, type ComponentPropsWithoutRef } from 'react';
+import type { SeedanceMessages } from '../../messages.js';
 import { flag } from '../internal/compose.js';
+import { createPartContext, textPart, useShallowMemo, type Part } from '../internal/field.js';
 import type { LimitsProp } from '../internal/narrow.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 
 export type CostInput = Pick<GenerationInput, 'width' | 'height' | 'resolution' | 'duration' | 'numberResults' | 'frameImage'>;
 
@@ -14,12 +15,7 @@ interface CostContextValue {
   readonly over: boolean;
   readonly labelId: string;
 }
-const CostContext = createContext<CostContextValue | null>(null);
-const useCost = (part: string) => {
-  const context = useContext(CostContext);
-  if (!context) throw new Error(`<CostPreview.${part}> must be inside <CostPreview.Root>.`);
-  return context;
-};
+const [CostProvider, useCost] = createPartContext<CostContextValue>('CostPreview');
 
 export interface CostPreviewRootProps extends ComponentPropsWithoutRef<'div'> {
   /** The settings to estimate (defaults filled from the spec). Ignored when `estimate` is given. */
@@ -46,10 +42,10 @@ export const CostPreviewRoot = forwardRef<HTMLDivElement, CostPreviewRootProps>(
   const estimate = useMemo(() => estimateProp ?? estimateGenerationCost(input ?? {}, rate ? { rate } : {}), [estimateProp, input, rate]);
   const cap = limits?.maxTaskCostUsd ?? null;
   const over = cap !== null && estimate.estimatedUsd > cap;
-  const context = useMemo(() => ({ estimate, cap, over, labelId }), [estimate, cap, over, labelId]);
+  const context = useShallowMemo({ estimate, cap, over, labelId });
   const Comp = asChild ? Slot.Root : 'div';
   return (
-    <CostContext.Provider value={context}>
+    <CostProvider value={context}>
       <Comp
         role="group"
         aria-labelledby={labelId}
@@ -59,7 +55,7 @@ export const CostPreviewRoot = forwardRef<HTMLDivElement, CostPreviewRootProps>(
         {...props}
         ref={ref}
       />
-    </CostContext.Provider>
+    </CostProvider>
   );
 });
 
@@ -67,41 +63,23 @@ export interface CostPreviewTextProps extends ComponentPropsWithoutRef<'span'> {
   readonly asChild?: boolean;
 }
 
+const costPart = (
+  name: string,
+  part: string,
+  render: (cost: CostContextValue, messages: SeedanceMessages) => readonly [string, Record<string, unknown>?],
+): Part<CostPreviewTextProps, HTMLSpanElement> => textPart<CostContextValue, HTMLSpanElement, 'span'>(useCost, name, 'span', part, render);
+
 /** "Estimated cost". */
-export const CostPreviewLabel = forwardRef<HTMLSpanElement, CostPreviewTextProps>(function CostPreviewLabel({ asChild, children, ...props }, ref) {
-  const cost = useCost('Label');
-  const messages = useSeedanceMessages();
-  const Comp = asChild ? Slot.Root : 'span';
-  return (
-    <Comp id={cost.labelId} data-seedance-part="cost-label" {...props} ref={ref}>
-      {children ?? messages.costLabel}
-    </Comp>
-  );
-});
+export const CostPreviewLabel = costPart('Label', 'cost-label', (cost, messages) => [messages.costLabel, { id: cost.labelId }]);
 
 /** The figure, e.g. "≈ $0.0318", or a range. */
-export const CostPreviewValue = forwardRef<HTMLSpanElement, CostPreviewTextProps>(function CostPreviewValue({ asChild, children, ...props }, ref) {
-  const cost = useCost('Value');
-  const messages = useSeedanceMessages();
-  const Comp = asChild ? Slot.Root : 'span';
-  return (
-    <Comp data-seedance-part="cost-value" data-usd={cost.estimate.estimatedUsd} {...props} ref={ref}>
-      {children ?? messages.costValue(cost.estimate)}
-    </Comp>
-  );
-});
+export const CostPreviewValue = costPart('Value', 'cost-value', ({ estimate }, messages) => [messages.costValue(estimate), { 'data-usd': estimate.estimatedUsd }]);
 
 /** Says it is an estimate, or that it is over the server's cap (announced politely). */
-export const CostPreviewNote = forwardRef<HTMLSpanElement, CostPreviewTextProps>(function CostPreviewNote({ asChild, children, ...props }, ref) {
-  const cost = useCost('Note');
-  const messages = useSeedanceMessages();
-  const Comp = asChild ? Slot.Root : 'span';
-  return (
-    <Comp aria-live="polite" data-seedance-part="cost-note" data-state={cost.over ? 'over' : 'within'} {...props} ref={ref}>
-      {children ?? (cost.over && cost.cap !== null ? messages.costOverCap(cost.cap) : messages.costNote)}
-    </Comp>
-  );
-});
+export const CostPreviewNote = costPart('Note', 'cost-note', ({ over, cap }, messages) => [
+  over && cap !== null ? messages.costOverCap(cap) : messages.costNote,
+  { 'aria-live': 'polite', 'data-state': over ? 'over' : 'within' },
+]);
 
 export type CostPreviewProps = CostPreviewRootProps;
 

@@ -1,10 +1,18 @@
 'use client';
-import { dimensionsFor, seedanceProFast, type Resolution } from '@seedance-kit/core';
-import { Slot } from 'radix-ui';
-import { createContext, forwardRef, useContext, useMemo, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react';
+import { dimensionsFor, seedanceProFast as spec, type Resolution } from '@seedance-kit/core';
+import { forwardRef, useMemo, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import { ChoiceGroup, type Choice, type ChoiceGroupProps } from '../internal/choice-group.js';
-import { FieldDescription, FieldError, FieldLabel, hasError, useField, useFieldContext } from '../internal/field.js';
-import { FieldRootElement } from '../internal/field-root.js';
+import {
+  FieldDescription,
+  FieldError,
+  FieldLabel,
+  FieldRootElement,
+  textPart,
+  useField,
+  useFieldContext,
+  type FieldContextValue,
+  type Part,
+} from '../internal/field.js';
 import type { LimitsProp } from '../internal/narrow.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
@@ -15,18 +23,15 @@ import {
   type DimensionSelection,
 } from './dimension-selection.js';
 
-interface DimensionContextValue {
+interface DimensionState {
   readonly value: DimensionSelection;
   readonly setValue: (value: DimensionSelection) => void;
+  /** The ratio follows the frame image: "like the image" is chosen and there is an image. */
+  readonly following: boolean;
   readonly hasFrameImage: boolean;
   readonly available: ReturnType<typeof availableDimensions>;
 }
-const DimensionContext = createContext<DimensionContextValue | null>(null);
-const useDimensions = (part: string) => {
-  const context = useContext(DimensionContext);
-  if (!context) throw new Error(`<DimensionPicker.${part}> must be inside <DimensionPicker.Root>.`);
-  return context;
-};
+const useDimensions = (part: string) => useField<DimensionState>(part, 'DimensionPicker');
 
 export interface DimensionPickerRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
   readonly value?: DimensionSelection;
@@ -43,131 +48,134 @@ export interface DimensionPickerRootProps extends Omit<ComponentPropsWithoutRef<
 
 /** Resolution tier and aspect ratio, from the spec's list of supported sizes. */
 export const DimensionPickerRoot = forwardRef<HTMLDivElement, DimensionPickerRootProps>(function DimensionPickerRoot(
-  { value: valueProp, defaultValue = defaultDimensionSelection, onValueChange, hasFrameImage = false, limits, error, disabled = false, ...props },
+  { value: valueProp, defaultValue = defaultDimensionSelection, onValueChange, hasFrameImage = false, limits, error, disabled, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
   const [value, setValue] = useControllableState({ value: valueProp, defaultValue, onChange: onValueChange });
   const available = useMemo(() => availableDimensions(limits), [limits]);
   const following = value.aspectRatio === 'frameImage' && hasFrameImage;
-  const field = useFieldContext({
-    invalid: hasError(error),
-    disabled,
-    error,
-    labelable: false,
-    labelText: messages.dimensionsLabel,
-    descriptionText: following ? messages.fromFrameImageDescription : undefined,
-  });
-  const context = useMemo(() => ({ value, setValue, hasFrameImage, available }), [value, setValue, hasFrameImage, available]);
+  const field = useFieldContext<DimensionState>(
+    'DimensionPicker',
+    { error, disabled, labelText: messages.dimensionsLabel, descriptionText: following ? messages.fromFrameImageDescription : undefined },
+    { value, setValue, following, hasFrameImage, available },
+  );
   return (
-    <DimensionContext.Provider value={context}>
-      <FieldRootElement
-        field={field}
-        part="dimension-picker"
-        group
-        state={following ? 'frame-image' : 'fixed'}
-        data-resolution={value.resolution}
-        data-aspect-ratio={value.aspectRatio}
-        {...props}
-        ref={ref}
-      />
-    </DimensionContext.Provider>
+    <FieldRootElement
+      field={field}
+      part="dimension-picker"
+      group
+      state={following ? 'frame-image' : 'fixed'}
+      data-resolution={value.resolution}
+      data-aspect-ratio={value.aspectRatio}
+      {...props}
+      ref={ref}
+    />
   );
 });
 
 type SubGroupProps = Omit<ChoiceGroupProps, 'choices' | 'value' | 'onValueChange' | 'part'> & { readonly label?: ReactNode };
 
-/** The resolution presets (480p, 1080p), with their own label. */
-export const DimensionPickerResolution = forwardRef<HTMLDivElement, SubGroupProps>(function DimensionPickerResolution({ label, ...props }, ref) {
-  const context = useDimensions('Resolution');
-  const field = useField('DimensionPicker.Resolution');
-  const messages = useSeedanceMessages();
-  const labelId = `${field.controlId}-resolution-label`;
+/** One of the picker's radio groups, labelled by its own sublabel. */
+function subGroup(field: FieldContextValue, kind: string, label: ReactNode, props: ChoiceGroupProps, ref: Ref<HTMLDivElement>) {
+  const labelId = `${field.controlId}-${kind}-label`;
   return (
     <div data-seedance-part="dimension-group">
       <span id={labelId} data-seedance-part="sublabel">
-        {label ?? messages.resolutionLabel}
+        {label}
       </span>
-      <ChoiceGroup
-        labelledBy={labelId}
-        choices={seedanceProFast.resolutions.map((resolution) => ({
-          value: resolution,
-          label: messages.resolutionName(resolution),
-          disabled: !context.available.resolutions.includes(resolution),
-        }))}
-        value={context.value.resolution}
-        onValueChange={(text) => {
-          const resolution = seedanceProFast.resolutions.find((r) => r === text);
-          if (resolution) context.setValue(keepAvailable({ ...context.value, resolution }, context));
-        }}
-        part="resolution-group"
-        {...props}
-        ref={ref}
-      />
+      <ChoiceGroup labelledBy={labelId} {...props} ref={ref} />
     </div>
+  );
+}
+
+/** The resolution presets (480p, 1080p), with their own label. */
+export const DimensionPickerResolution = forwardRef<HTMLDivElement, SubGroupProps>(function DimensionPickerResolution({ label, ...props }, ref) {
+  const field = useDimensions('Resolution');
+  const { state } = field;
+  const messages = useSeedanceMessages();
+  return subGroup(
+    field,
+    'resolution',
+    label ?? messages.resolutionLabel,
+    {
+      choices: spec.resolutions.map((resolution) => ({
+        value: resolution,
+        label: messages.resolutionName(resolution),
+        disabled: !state.available.resolutions.includes(resolution),
+      })),
+      value: state.value.resolution,
+      onValueChange: (text) => {
+        const resolution = spec.resolutions.find((r) => r === text);
+        if (resolution) state.setValue(keepAvailable({ ...state.value, resolution }, state));
+      },
+      part: 'resolution-group',
+      ...props,
+    },
+    ref,
   );
 });
 
 /** The aspect ratios, each with its shape and size at the chosen resolution; "like the image" with a frame image. */
 export const DimensionPickerAspectRatio = forwardRef<HTMLDivElement, SubGroupProps>(function DimensionPickerAspectRatio({ label, ...props }, ref) {
-  const context = useDimensions('AspectRatio');
-  const field = useField('DimensionPicker.AspectRatio');
+  const field = useDimensions('AspectRatio');
+  const { state } = field;
   const messages = useSeedanceMessages();
-  const labelId = `${field.controlId}-aspect-label`;
-  const { resolution } = context.value;
-  const choices: Choice[] = seedanceProFast.aspectRatios.map((aspectRatio) => {
+  const { resolution } = state.value;
+  const choices: Choice[] = spec.aspectRatios.map((aspectRatio) => {
     const pair = dimensionsFor(resolution, aspectRatio);
-    const allowed = pair !== undefined && context.available.dimensions.includes(pair);
     return {
       value: aspectRatio,
       label: messages.aspectRatioName(aspectRatio),
-      description: pair ? messages.dimensionsValue(pair.width, pair.height) : undefined,
-      disabled: !allowed,
-      icon: pair ? <AspectShape width={pair.width} height={pair.height} /> : undefined,
+      description: pair && messages.dimensionsValue(pair.width, pair.height),
+      disabled: !pair || !state.available.dimensions.includes(pair),
+      icon: pair && <AspectShape aspect={`${pair.width} / ${pair.height}`} />,
     };
   });
-  if (context.hasFrameImage) {
+  if (state.hasFrameImage) {
     choices.unshift({
       value: 'frameImage',
       label: messages.fromFrameImage,
-      description: undefined,
-      disabled: !context.available.resolutions.includes(resolution),
-      icon: <span data-seedance-part="aspect-shape" data-frame-image="" aria-hidden="true" />,
+      disabled: !state.available.resolutions.includes(resolution),
+      icon: <AspectShape />,
     });
   }
-  const current = context.value.aspectRatio === 'frameImage' && !context.hasFrameImage ? defaultDimensionSelection.aspectRatio : context.value.aspectRatio;
-  return (
-    <div data-seedance-part="dimension-group">
-      <span id={labelId} data-seedance-part="sublabel">
-        {label ?? messages.aspectRatioLabel}
-      </span>
-      <ChoiceGroup
-        labelledBy={labelId}
-        choices={choices}
-        value={current}
-        onValueChange={(text) => {
-          const aspectRatio: AspectRatioChoice | undefined =
-            text === 'frameImage' ? 'frameImage' : seedanceProFast.aspectRatios.find((r) => r === text);
-          if (aspectRatio) context.setValue({ ...context.value, aspectRatio });
-        }}
-        part="aspect-ratio-group"
-        {...props}
-        ref={ref}
-      />
-    </div>
+  return subGroup(
+    field,
+    'aspect',
+    label ?? messages.aspectRatioLabel,
+    {
+      choices,
+      value: state.value.aspectRatio === 'frameImage' && !state.hasFrameImage ? defaultDimensionSelection.aspectRatio : state.value.aspectRatio,
+      onValueChange: (text) => {
+        const aspectRatio: AspectRatioChoice | undefined = text === 'frameImage' ? text : spec.aspectRatios.find((r) => r === text);
+        if (aspectRatio) state.setValue({ ...state.value, aspectRatio });
+      },
+      part: 'aspect-ratio-group',
+      ...props,
+    },
+    ref,
   );
 });
 
-function AspectShape({ width, height }: { readonly width: number; readonly height: number }) {
-  return <span data-seedance-part="aspect-shape" aria-hidden="true" style={{ '--seedance-aspect': `${width} / ${height}` } as CSSProperties} />;
+/** A ratio's shape, or (without one) the frame image's. */
+function AspectShape({ aspect }: { readonly aspect?: string }) {
+  return (
+    <span
+      data-seedance-part="aspect-shape"
+      data-frame-image={aspect ? undefined : ''}
+      aria-hidden="true"
+      style={aspect ? ({ '--seedance-aspect': aspect } as CSSProperties) : undefined}
+    />
+  );
 }
 
 /** After a resolution change, moves to an allowed ratio if the current one is not offered there. */
-function keepAvailable(next: DimensionSelection, context: DimensionContextValue): DimensionSelection {
+function keepAvailable(next: DimensionSelection, { available }: DimensionState): DimensionSelection {
   if (next.aspectRatio === 'frameImage') return next;
   const pair = dimensionsFor(next.resolution, next.aspectRatio);
-  if (pair && context.available.dimensions.includes(pair)) return next;
-  const first = context.available.dimensions.find((d) => d.resolution === next.resolution);
+  if (pair && available.dimensions.includes(pair)) return next;
+  const first = available.dimensions.find((d) => d.resolution === next.resolution);
   return first ? { resolution: next.resolution as Resolution, aspectRatio: first.aspectRatio } : next;
 }
 
@@ -176,27 +184,19 @@ export interface DimensionPickerValueProps extends ComponentPropsWithoutRef<'p'>
 }
 
 /** The chosen size as text, e.g. "864×480", or "like the image". */
-export const DimensionPickerValue = forwardRef<HTMLParagraphElement, DimensionPickerValueProps>(function DimensionPickerValue(
-  { asChild, children, ...props },
-  ref,
-) {
-  const context = useDimensions('Value');
-  const messages = useSeedanceMessages();
-  const { resolution, aspectRatio } = context.value;
-  const pair = aspectRatio === 'frameImage' ? undefined : dimensionsFor(resolution, aspectRatio);
-  const text =
-    aspectRatio === 'frameImage' && context.hasFrameImage
-      ? `${messages.resolutionName(resolution)}, ${messages.fromFrameImage}`
-      : pair
-        ? messages.dimensionsValue(pair.width, pair.height)
-        : '';
-  const Comp = asChild ? Slot.Root : 'p';
-  return (
-    <Comp data-seedance-part="dimension-value" {...props} ref={ref}>
-      {children ?? text}
-    </Comp>
-  );
-});
+export const DimensionPickerValue: Part<DimensionPickerValueProps, HTMLParagraphElement> = textPart<FieldContextValue<DimensionState>, HTMLParagraphElement, 'p'>(
+  useDimensions,
+  'Value',
+  'p',
+  'dimension-value',
+  ({ state }, messages) => {
+    const { resolution, aspectRatio } = state.value;
+    const pair = aspectRatio === 'frameImage' ? undefined : dimensionsFor(resolution, aspectRatio);
+    return [
+      state.following ? `${messages.resolutionName(resolution)}, ${messages.fromFrameImage}` : pair ? messages.dimensionsValue(pair.width, pair.height) : '',
+    ];
+  },
+);
 
 export type DimensionPickerProps = DimensionPickerRootProps;
 
@@ -213,8 +213,7 @@ const DimensionPickerAssembled = forwardRef<HTMLDivElement, DimensionPickerProps
 });
 
 function DimensionPickerDescriptionWhenFollowing() {
-  const context = useDimensions('Description');
-  return context.value.aspectRatio === 'frameImage' && context.hasFrameImage ? <FieldDescription /> : null;
+  return useDimensions('Description').state.following ? <FieldDescription /> : null;
 }
 
 export const DimensionPicker = Object.assign(DimensionPickerAssembled, {

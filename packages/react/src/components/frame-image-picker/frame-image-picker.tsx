@@ -1,42 +1,35 @@
 'use client';
 import { seedanceProFast } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
+import { forwardRef, useRef, useState, type ClipboardEvent, type ComponentPropsWithoutRef, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useFrameImage, type UseFrameImageResult } from '../../hooks/use-frame-image.js';
+import { buttonProps, composeEventHandlers, flag } from '../internal/compose.js';
 import {
-  createContext,
-  forwardRef,
-  useContext,
-  useMemo,
-  useRef,
-  useState,
-  type ClipboardEvent,
-  type DragEvent,
-  type ComponentPropsWithoutRef,
-  type ReactNode,
-  type RefObject,
-} from 'react';
-import { useFrameImage, type UseFrameImageOptions, type UseFrameImageResult } from '../../hooks/use-frame-image.js';
-import { composeEventHandlers, flag } from '../internal/compose.js';
-import { FieldDescription, FieldError, FieldLabel, hasError, useField, useFieldContext } from '../internal/field.js';
-import { FieldRootElement } from '../internal/field-root.js';
+  FieldDescription,
+  FieldError,
+  FieldLabel,
+  FieldRootElement,
+  textPart,
+  useField,
+  useFieldContext,
+  type FieldContextValue,
+  type Part,
+} from '../internal/field.js';
 import type { LimitsProp } from '../internal/narrow.js';
 import { useComposedRefs } from '../internal/use-composed-refs.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 
-interface PickerContextValue {
+interface PickerState {
   readonly image: UseFrameImageResult;
   readonly urlText: string;
   readonly setUrlText: (text: string) => void;
   readonly browseRef: RefObject<HTMLButtonElement | null>;
   readonly fileInputRef: RefObject<HTMLInputElement | null>;
 }
-const PickerContext = createContext<PickerContextValue | null>(null);
-const usePicker = (part: string) => {
-  const context = useContext(PickerContext);
-  if (!context) throw new Error(`<FrameImagePicker.${part}> must be inside <FrameImagePicker.Root>.`);
-  return context;
-};
+const usePicker = (part: string) => useField<PickerState>(part, 'FrameImagePicker');
 
-const TYPE_NAMES = seedanceProFast.frameImages.types.map((type) => type.replace('image/', '').toUpperCase());
+const rules = seedanceProFast.frameImages;
+const TYPE_NAMES = rules.types.map((type) => type.replace('image/', '').toUpperCase());
 
 export interface FrameImagePickerRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
   /** The frame image string; giving the key at all (even undefined) makes the picker controlled. */
@@ -58,38 +51,33 @@ export interface FrameImagePickerRootProps extends Omit<ComponentPropsWithoutRef
  * large photos scaled down, previewed, removable. `data-state` is empty, processing, ready or
  * invalid.
  */
-export const FrameImagePickerRoot = forwardRef<HTMLDivElement, FrameImagePickerRootProps>(function FrameImagePickerRoot(
-  props,
-  ref,
-) {
-  const { value, defaultValue, onValueChange, image: imageProp, limits, error: errorProp, disabled = false, onPaste, ...rest } = props;
+export const FrameImagePickerRoot = forwardRef<HTMLDivElement, FrameImagePickerRootProps>(function FrameImagePickerRoot(props, ref) {
+  const { value, defaultValue, onValueChange, image: imageProp, limits, error, disabled, onPaste, ...rest } = props;
   const messages = useSeedanceMessages();
-  const options: UseFrameImageOptions = {
+  const own = useFrameImage({
     ...('value' in props && { value }),
     ...(defaultValue !== undefined && { defaultValue }),
     ...(onValueChange && { onValueChange }),
     maxBodyBytes: limits?.maxBodyBytes,
-  };
-  const own = useFrameImage(options);
-  const image = imageProp ?? own;
-  const error = image.error ?? errorProp;
-  const rules = seedanceProFast.frameImages;
-  const field = useFieldContext({
-    invalid: hasError(error),
-    disabled,
-    error,
-    labelable: false,
-    labelText: (
-      <>
-        {messages.frameImageLabel} <span data-seedance-part="optional">{messages.optional}</span>
-      </>
-    ),
-    descriptionText: messages.frameImageDescription({ types: TYPE_NAMES, minSide: rules.minSide, maxSide: rules.maxSide, maxBytes: rules.maxBytes }),
   });
+  const image = imageProp ?? own;
   const [urlText, setUrlText] = useState(image.form === 'url' && image.value ? image.value : '');
   const browseRef = useRef<HTMLButtonElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
-  const context = useMemo(() => ({ image, urlText, setUrlText, browseRef, fileInputRef }), [image, urlText]);
+  const field = useFieldContext<PickerState>(
+    'FrameImagePicker',
+    {
+      error: image.error ?? error,
+      disabled,
+      labelText: (
+        <>
+          {messages.frameImageLabel} <span data-seedance-part="optional">{messages.optional}</span>
+        </>
+      ),
+      descriptionText: messages.frameImageDescription({ types: TYPE_NAMES, minSide: rules.minSide, maxSide: rules.maxSide, maxBytes: rules.maxBytes }),
+    },
+    { image, urlText, setUrlText, browseRef, fileInputRef },
+  );
   const handlePaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (disabled) return;
     const files = Array.from(event.clipboardData.files).filter((file) => file.type.startsWith('image/') || file.type === '');
@@ -99,18 +87,16 @@ export const FrameImagePickerRoot = forwardRef<HTMLDivElement, FrameImagePickerR
     }
   };
   return (
-    <PickerContext.Provider value={context}>
-      <FieldRootElement
-        field={field}
-        part="frame-image-picker"
-        group
-        state={image.status}
-        data-form={image.form}
-        onPaste={composeEventHandlers(onPaste, handlePaste)}
-        {...rest}
-        ref={ref}
-      />
-    </PickerContext.Provider>
+    <FieldRootElement
+      field={field}
+      part="frame-image-picker"
+      group
+      state={image.status}
+      data-form={image.form}
+      onPaste={composeEventHandlers(onPaste, handlePaste)}
+      {...rest}
+      ref={ref}
+    />
   );
 });
 
@@ -126,12 +112,13 @@ export const FrameImagePickerDropzone = forwardRef<HTMLDivElement, FrameImagePic
   { asChild, children, onDragEnter, onDragOver, onDragLeave, onDrop, ...props },
   ref,
 ) {
-  const picker = usePicker('Dropzone');
-  const field = useField('FrameImagePicker.Dropzone');
+  const field = usePicker('Dropzone');
+  const { image } = field.state;
   const messages = useSeedanceMessages();
   const [over, setOver] = useState(false);
   const Comp = asChild ? Slot.Root : 'div';
-  const accepts = (event: DragEvent) => !field.disabled && Array.from(event.dataTransfer.types).includes('Files');
+  // A drag of files: taken (default prevented) unless disabled.
+  const take = (event: DragEvent) => !field.disabled && Array.from(event.dataTransfer.types).includes('Files') && (event.preventDefault(), true);
   return (
     <Comp
       data-seedance-part="dropzone"
@@ -140,27 +127,23 @@ export const FrameImagePickerDropzone = forwardRef<HTMLDivElement, FrameImagePic
       {...props}
       ref={ref}
       onDragEnter={composeEventHandlers(onDragEnter, (event) => {
-        if (!accepts(event)) return;
-        event.preventDefault();
-        setOver(true);
+        if (take(event)) setOver(true);
       })}
       onDragOver={composeEventHandlers(onDragOver, (event) => {
-        if (!accepts(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
+        if (take(event)) event.dataTransfer.dropEffect = 'copy';
       })}
       onDragLeave={composeEventHandlers(onDragLeave, (event) => {
-        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
-        setOver(false);
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
       })}
       onDrop={composeEventHandlers(onDrop, (event) => {
         setOver(false);
         if (field.disabled) return;
         event.preventDefault();
-        if (event.dataTransfer.files.length > 0) void picker.image.setFiles(event.dataTransfer.files);
+        const { files } = event.dataTransfer;
+        if (files.length > 0) void image.setFiles(files);
         else {
           const text = event.dataTransfer.getData('text/uri-list') || event.dataTransfer.getData('text/plain');
-          if (text) picker.image.setText(text.split(/\r?\n/).find((line) => line && !line.startsWith('#')) ?? '');
+          if (text) image.setText(text.split(/\r?\n/).find((line) => line && !line.startsWith('#')) ?? '');
         }
       })}
     >
@@ -181,18 +164,16 @@ export const FrameImagePickerBrowse = forwardRef<HTMLButtonElement, FrameImagePi
   { children, onClick, ...props },
   ref,
 ) {
-  const picker = usePicker('Browse');
-  const field = useField('FrameImagePicker.Browse');
+  const field = usePicker('Browse');
+  const picker = field.state;
   const messages = useSeedanceMessages();
   const refs = useComposedRefs(ref, picker.browseRef);
   return (
     <>
       <button
-        type="button"
+        {...buttonProps('secondary')}
         disabled={field.disabled}
         aria-describedby={field.describedBy}
-        data-seedance-part="button"
-        data-variant="secondary"
         {...props}
         ref={refs}
         onClick={composeEventHandlers(onClick, () => picker.fileInputRef.current?.click())}
@@ -223,12 +204,9 @@ export interface FrameImagePickerUrlProps extends ComponentPropsWithoutRef<'div'
 }
 
 /** A labelled text field for an image URL (a data URI or an uploaded image's UUID also work), with its apply button. */
-export const FrameImagePickerUrl = forwardRef<HTMLDivElement, FrameImagePickerUrlProps>(function FrameImagePickerUrl(
-  { label, children, ...props },
-  ref,
-) {
-  const picker = usePicker('Url');
-  const field = useField('FrameImagePicker.Url');
+export const FrameImagePickerUrl = forwardRef<HTMLDivElement, FrameImagePickerUrlProps>(function FrameImagePickerUrl({ label, children, ...props }, ref) {
+  const field = usePicker('Url');
+  const picker = field.state;
   const messages = useSeedanceMessages();
   const inputId = `${field.controlId}-url`;
   const apply = () => picker.image.setText(picker.urlText);
@@ -260,7 +238,7 @@ export const FrameImagePickerUrl = forwardRef<HTMLDivElement, FrameImagePickerUr
                 }
               }}
             />
-            <button type="button" disabled={field.disabled || picker.urlText.trim() === ''} data-seedance-part="button" data-variant="secondary" onClick={apply}>
+            <button {...buttonProps('secondary')} disabled={field.disabled || picker.urlText.trim() === ''} onClick={apply}>
               {messages.frameImageUrlApply}
             </button>
           </div>
@@ -274,10 +252,10 @@ export type FrameImagePickerPreviewProps = ComponentPropsWithoutRef<'img'>;
 
 /** The image as it will be sent, once usable. */
 export const FrameImagePickerPreview = forwardRef<HTMLImageElement, FrameImagePickerPreviewProps>(function FrameImagePickerPreview({ alt, ...props }, ref) {
-  const picker = usePicker('Preview');
+  const { image } = usePicker('Preview').state;
   const messages = useSeedanceMessages();
-  if (!picker.image.previewSrc || picker.image.status !== 'ready') return null;
-  return <img src={picker.image.previewSrc} alt={alt ?? messages.frameImagePreviewAlt} data-seedance-part="frame-image-preview" {...props} ref={ref} />;
+  if (!image.previewSrc || image.status !== 'ready') return null;
+  return <img src={image.previewSrc} alt={alt ?? messages.frameImagePreviewAlt} data-seedance-part="frame-image-preview" {...props} ref={ref} />;
 });
 
 export interface FrameImagePickerInfoProps extends ComponentPropsWithoutRef<'p'> {
@@ -285,27 +263,24 @@ export interface FrameImagePickerInfoProps extends ComponentPropsWithoutRef<'p'>
 }
 
 /** Sides and size, and whether the photo was scaled down. */
-export const FrameImagePickerInfo = forwardRef<HTMLParagraphElement, FrameImagePickerInfoProps>(function FrameImagePickerInfo(
-  { asChild, children, ...props },
-  ref,
-) {
-  const { image } = usePicker('Info');
-  const messages = useSeedanceMessages();
-  if (image.status !== 'ready') return null;
-  const info = messages.frameImageInfo(image.width, image.height, image.bytes);
-  const resized =
-    image.resizedFrom && image.width !== undefined && image.height !== undefined
-      ? messages.frameImageResized(image.resizedFrom.width, image.resizedFrom.height, image.width, image.height)
-      : '';
-  const text = [image.fileName, info, resized].filter(Boolean).join(' · ');
-  if (!text && children === undefined) return null;
-  const Comp = asChild ? Slot.Root : 'p';
-  return (
-    <Comp data-seedance-part="frame-image-info" data-resized={flag(image.resizedFrom !== undefined)} {...props} ref={ref}>
-      {children ?? text}
-    </Comp>
-  );
-});
+export const FrameImagePickerInfo: Part<FrameImagePickerInfoProps, HTMLParagraphElement> = textPart<FieldContextValue<PickerState>, HTMLParagraphElement, 'p'>(
+  usePicker,
+  'Info',
+  'p',
+  'frame-image-info',
+  ({ state: { image } }, messages) => {
+    if (image.status !== 'ready') return null;
+    const { width, height, resizedFrom } = image;
+    const text = [
+      image.fileName,
+      messages.frameImageInfo(width, height, image.bytes),
+      resizedFrom && width !== undefined && height !== undefined && messages.frameImageResized(resizedFrom.width, resizedFrom.height, width, height),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return [text || undefined, { 'data-resized': flag(resizedFrom !== undefined) }];
+  },
+);
 
 export type FrameImagePickerRemoveProps = ComponentPropsWithoutRef<'button'>;
 
@@ -314,16 +289,14 @@ export const FrameImagePickerRemove = forwardRef<HTMLButtonElement, FrameImagePi
   { children, onClick, ...props },
   ref,
 ) {
-  const picker = usePicker('Remove');
-  const field = useField('FrameImagePicker.Remove');
+  const field = usePicker('Remove');
+  const picker = field.state;
   const messages = useSeedanceMessages();
   if (picker.image.status === 'empty' || picker.image.status === 'processing') return null;
   return (
     <button
-      type="button"
+      {...buttonProps('ghost')}
       disabled={field.disabled}
-      data-seedance-part="button"
-      data-variant="ghost"
       {...props}
       ref={ref}
       onClick={composeEventHandlers(onClick, () => {
@@ -342,20 +315,16 @@ export interface FrameImagePickerStatusProps extends ComponentPropsWithoutRef<'p
 }
 
 /** A polite live region: "Preparing the image…" and notices that do not block. */
-export const FrameImagePickerStatus = forwardRef<HTMLParagraphElement, FrameImagePickerStatusProps>(function FrameImagePickerStatus(
-  { asChild, children, ...props },
-  ref,
-) {
-  const { image } = usePicker('Status');
-  const messages = useSeedanceMessages();
-  const text = image.status === 'processing' ? messages.frameImageProcessing : (image.notice ?? '');
-  const Comp = asChild ? Slot.Root : 'p';
-  return (
-    <Comp aria-live="polite" data-seedance-part="frame-image-status" data-state={text ? 'shown' : 'hidden'} {...props} ref={ref}>
-      {children ?? text}
-    </Comp>
-  );
-});
+export const FrameImagePickerStatus: Part<FrameImagePickerStatusProps, HTMLParagraphElement> = textPart<FieldContextValue<PickerState>, HTMLParagraphElement, 'p'>(
+  usePicker,
+  'Status',
+  'p',
+  'frame-image-status',
+  ({ state: { image } }, messages) => {
+    const text = image.status === 'processing' ? messages.frameImageProcessing : (image.notice ?? '');
+    return [text, { 'aria-live': 'polite', 'data-state': text ? 'shown' : 'hidden' }];
+  },
+);
 
 export type FrameImagePickerProps = FrameImagePickerRootProps;
 
@@ -379,7 +348,7 @@ const FrameImagePickerAssembled = forwardRef<HTMLDivElement, FrameImagePickerPro
 
 function DropzoneDefault() {
   const messages = useSeedanceMessages();
-  const { image } = usePicker('Dropzone');
+  const { image } = usePicker('Dropzone').state;
   return (
     <div data-seedance-part="dropzone-content">
       <FrameImagePickerInfo />

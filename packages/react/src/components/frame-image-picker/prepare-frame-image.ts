@@ -107,30 +107,11 @@ async function decode(file: Blob): Promise<ImageBitmap | undefined> {
 }
 
 async function draw(bitmap: ImageBitmap, width: number, height: number, type: string, quality: number | undefined): Promise<Blob | undefined> {
-  if (typeof OffscreenCanvas === 'function') {
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    if (!context) return undefined;
-    paint(context, bitmap, width, height, type);
-    return canvas.convertToBlob({ type, ...(quality !== undefined && { quality }) });
-  }
-  if (typeof document === 'undefined') return undefined;
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
+  const offscreen = typeof OffscreenCanvas === 'function';
+  if (!offscreen && typeof document === 'undefined') return undefined;
+  const canvas = offscreen ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
   if (!context) return undefined;
-  paint(context, bitmap, width, height, type);
-  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? undefined), type, quality));
-}
-
-function paint(
-  context: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D,
-  bitmap: ImageBitmap,
-  width: number,
-  height: number,
-  type: string,
-): void {
   // JPEG has no alpha: transparent pixels would turn black without a white ground.
   if (type === 'image/jpeg') {
     context.fillStyle = '#ffffff';
@@ -138,4 +119,7 @@ function paint(
   }
   context.imageSmoothingQuality = 'high';
   context.drawImage(bitmap, 0, 0, width, height);
+  return offscreen
+    ? (canvas as OffscreenCanvas).convertToBlob({ type, ...(quality !== undefined && { quality }) })
+    : new Promise((resolve) => (canvas as HTMLCanvasElement).toBlob((blob) => resolve(blob ?? undefined), type, quality));
 }

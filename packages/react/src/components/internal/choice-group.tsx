@@ -2,7 +2,7 @@
 import { RadioGroup } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { flag } from './compose.js';
-import { useField } from './field.js';
+import { controlAria, useField } from './field.js';
 
 export interface Choice {
   readonly value: string;
@@ -40,8 +40,7 @@ export const ChoiceGroup = forwardRef<HTMLDivElement, ChoiceGroupProps>(function
       orientation="horizontal"
       loop
       aria-labelledby={labelledBy ?? field.labelId}
-      aria-describedby={field.describedBy}
-      aria-invalid={field.invalid || undefined}
+      {...controlAria(field)}
       data-seedance-part={part}
       data-invalid={flag(field.invalid)}
       {...props}

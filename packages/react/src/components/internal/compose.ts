@@ -1,6 +1,6 @@
 import type { Ref, RefCallback, SyntheticEvent } from 'react';
 
-/** Joins class names, skipping empty ones. */
+/** Joins class names (or ids), skipping empty ones; undefined when none are left. */
 export function cx(...names: readonly (string | false | null | undefined)[]): string | undefined {
   const joined = names.filter(Boolean).join(' ');
   return joined === '' ? undefined : joined;
@@ -32,7 +32,7 @@ export function composeRefs<T>(...refs: readonly (Ref<T> | undefined)[]): RefCal
   };
 }
 
-/** Space-separated ids, skipping missing ones; undefined when none are left. */
-export function ids(...values: readonly (string | false | null | undefined)[]): string | undefined {
-  return cx(...values);
+/** A kit button's attributes; `variant` is its look (`data-variant`) in the default theme. */
+export function buttonProps(variant: 'primary' | 'secondary' | 'ghost') {
+  return { type: 'button', 'data-seedance-part': 'button', 'data-variant': variant } as const;
 }

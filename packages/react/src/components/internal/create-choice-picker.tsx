@@ -1,10 +1,9 @@
 'use client';
-import { createContext, forwardRef, useContext, useMemo, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 import { ChoiceGroup, type ChoiceGroupProps } from './choice-group.js';
-import { FieldDescription, FieldError, FieldLabel, hasError, useFieldContext } from './field.js';
-import { FieldRootElement } from './field-root.js';
+import { FieldDescription, FieldError, FieldLabel, FieldRootElement, useField, useFieldContext } from './field.js';
 import { useControllableState } from './use-controllable-state.js';
 
 export interface ChoicePickerRootProps<T, L> extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
@@ -42,41 +41,30 @@ export interface ChoicePickerConfig<T extends string | number, L> {
  * default. The list comes from the spec, narrowed by the server's limits.
  */
 export function createChoicePicker<T extends string | number, L>(config: ChoicePickerConfig<T, L>) {
-  interface PickerContextValue {
+  interface PickerState {
     readonly value: T;
     readonly setValue: (value: T) => void;
     readonly allowed: readonly T[];
   }
-  const PickerContext = createContext<PickerContextValue | null>(null);
 
   const Root = forwardRef<HTMLDivElement, ChoicePickerRootProps<T, L>>(function Root(
-    { value: valueProp, defaultValue, onValueChange, limits, error, disabled = false, ...props },
+    { value: valueProp, defaultValue, onValueChange, limits, error, disabled, ...props },
     ref,
   ) {
     const messages = useSeedanceMessages();
     const allowed = config.allowed(limits);
     const fallback = allowed.includes(config.defaultValue) ? config.defaultValue : (allowed[0] ?? config.defaultValue);
     const [value, setValue] = useControllableState({ value: valueProp, defaultValue: defaultValue ?? fallback, onChange: onValueChange });
-    const field = useFieldContext({
-      invalid: hasError(error),
-      disabled,
-      error,
-      labelable: false,
-      labelText: config.label(messages),
-      descriptionText: config.description?.(messages),
-    });
-    const context = useMemo(() => ({ value, setValue, allowed }), [value, setValue, allowed]);
-    return (
-      <PickerContext.Provider value={context}>
-        <FieldRootElement field={field} part={config.part} group state={String(value)} {...props} ref={ref} />
-      </PickerContext.Provider>
+    const field = useFieldContext<PickerState>(
+      config.name,
+      { error, disabled, labelText: config.label(messages), descriptionText: config.description?.(messages) },
+      { value, setValue, allowed },
     );
+    return <FieldRootElement field={field} part={config.part} group state={String(value)} {...props} ref={ref} />;
   });
-  Root.displayName = `${config.name}.Root`;
 
   const Group = forwardRef<HTMLDivElement, ChoicePickerGroupProps>(function Group(props, ref) {
-    const picker = useContext(PickerContext);
-    if (!picker) throw new Error(`<${config.name}.Group> must be inside <${config.name}.Root>.`);
+    const { state: picker } = useField<PickerState>('Group', config.name);
     const messages = useSeedanceMessages();
     const choices = config.values.map((value) => ({
       value: String(value),
@@ -98,7 +86,6 @@ export function createChoicePicker<T extends string | number, L>(config: ChoiceP
       />
     );
   });
-  Group.displayName = `${config.name}.Group`;
 
   const Assembled = forwardRef<HTMLDivElement, ChoicePickerRootProps<T, L>>(function Assembled(props, ref) {
     return (
@@ -110,7 +97,9 @@ export function createChoicePicker<T extends string | number, L>(config: ChoiceP
       </Root>
     );
   });
-  Assembled.displayName = config.name;
 
+  Root.displayName = `${config.name}.Root`;
+  Group.displayName = `${config.name}.Group`;
+  Assembled.displayName = config.name;
   return Object.assign(Assembled, { Root, Group, Label: FieldLabel, Description: FieldDescription, Error: FieldError });
 }

@@ -1,18 +1,19 @@
-import { seedanceProFast, validateGenerationInput, type GenerationInput, type IssueMessageFormatter } from '@seedance-kit/core';
+import { formatIssueMessage, type IssueMessageFormatter, type IssueParams, type ValidationCode } from '@seedance-kit/core';
 
-// A valid input to change one field of, so only that field's rules can fail.
-const VALID_BASE: GenerationInput = { positivePrompt: 'ok', ...seedanceProFast.defaultDimensions };
+/** What this needs of one of core's field schemas (`positivePromptSchema`, `seedSchema`). */
+interface FieldSchema {
+  safeParse(value: unknown): { readonly success: boolean; readonly error?: { readonly issues: readonly { readonly code: string; readonly params?: unknown }[] } };
+}
 
 /**
- * The message for what is wrong with one field's value, by core's own rules and wording (through
- * `formatIssue`), or undefined when it is fine. Parts used without a form validate themselves
- * with this, so a standalone part and the form can never disagree.
+ * The message for what is wrong with one field's value, by core's own schema for that field and
+ * core's wording (through `formatIssue`), or undefined when it is fine. Parts used without a form
+ * check themselves with this; `validateGenerationInput` runs the same schema, so a standalone
+ * part and the form can never disagree. Core's rules travel as custom issues carrying their code.
  */
-export function fieldIssueMessage(
-  field: keyof GenerationInput,
-  value: unknown,
-  formatIssue?: IssueMessageFormatter,
-): string | undefined {
-  const result = validateGenerationInput({ ...VALID_BASE, [field]: value }, formatIssue ? { messages: formatIssue } : {});
-  return result.ok ? undefined : result.issues.find((issue) => issue.path === field)?.message;
+export function fieldIssueMessage(schema: FieldSchema, field: string, value: unknown, formatIssue?: IssueMessageFormatter): string | undefined {
+  const issue = schema.safeParse(value).error?.issues[0];
+  if (!issue) return undefined;
+  const { code = 'invalid_type', ...params } = ((issue.code === 'custom' && issue.params) || {}) as { code?: ValidationCode } & IssueParams;
+  return formatIssueMessage(code, field, params, formatIssue);
 }

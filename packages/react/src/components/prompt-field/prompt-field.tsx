@@ -1,27 +1,20 @@
 'use client';
-import { countPromptCharacters, seedanceProFast } from '@seedance-kit/core';
-import { Slot, VisuallyHidden } from 'radix-ui';
-import {
-  createContext,
-  forwardRef,
-  useContext,
-  useMemo,
-  useState,
-  type ComponentPropsWithoutRef,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { countPromptCharacters, positivePromptSchema, seedanceProFast } from '@seedance-kit/core';
+import { VisuallyHidden } from 'radix-ui';
+import { forwardRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from 'react';
 import { composeEventHandlers, flag } from '../internal/compose.js';
 import {
+  controlAria,
   FieldDescription,
   FieldError,
   FieldLabel,
-  FieldProvider,
+  FieldRootElement,
   fieldData,
-  hasError,
+  textPart,
   useField,
   useFieldContext,
-  useFieldDescribes,
+  type FieldContextValue,
+  type Part,
 } from '../internal/field.js';
 import { fieldIssueMessage } from '../internal/field-issue.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
@@ -30,25 +23,19 @@ import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 /** Where the count stands against the spec's prompt length range. */
 export type PromptCountState = 'empty' | 'under' | 'within' | 'over';
 
-interface PromptContextValue {
+interface PromptState {
   readonly value: string;
   readonly setValue: (value: string) => void;
   readonly count: number;
-  readonly min: number;
-  readonly max: number;
   readonly countState: PromptCountState;
   readonly required: boolean;
   readonly name: string | undefined;
-  readonly touch: () => void;
-  readonly submit: ((event: KeyboardEvent<HTMLTextAreaElement>) => void) | undefined;
+  readonly setTouched: (touched: boolean) => void;
+  readonly onSubmit: (() => void) | undefined;
 }
 
-const PromptContext = createContext<PromptContextValue | null>(null);
-const usePrompt = (part: string) => {
-  const prompt = useContext(PromptContext);
-  if (!prompt) throw new Error(`<PromptField.${part}> must be inside <PromptField.Root>.`);
-  return prompt;
-};
+const { minLength: min, maxLength: max } = seedanceProFast.positivePrompt;
+const usePrompt = (part: string) => useField<PromptState>(part, 'PromptField');
 
 export interface PromptFieldRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onSubmit' | 'defaultValue'> {
   readonly value?: string;
@@ -70,52 +57,32 @@ export interface PromptFieldRootProps extends Omit<ComponentPropsWithoutRef<'div
 
 /** Holds the prompt's value and wires label, counter, description and error to the textarea. */
 export const PromptFieldRoot = forwardRef<HTMLDivElement, PromptFieldRootProps>(function PromptFieldRoot(
-  { value: valueProp, defaultValue = '', onValueChange, error: errorProp, disabled = false, required = true, name, onSubmit, asChild, ...props },
+  { value: valueProp, defaultValue = '', onValueChange, error: errorProp, disabled, required = true, name, onSubmit, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
   const [value, setValue] = useControllableState({ value: valueProp, defaultValue, onChange: onValueChange });
   const [touched, setTouched] = useState(false);
-  const { minLength: min, maxLength: max } = seedanceProFast.positivePrompt;
   const count = countPromptCharacters(value);
   const countState: PromptCountState = count === 0 ? 'empty' : count < min ? 'under' : count > max ? 'over' : 'within';
-  const selfError = touched || countState === 'over' ? fieldIssueMessage('positivePrompt', value, messages.formatIssue) : undefined;
-  const error = errorProp !== undefined ? errorProp : selfError;
-  const field = useFieldContext({
-    invalid: hasError(error),
-    disabled,
-    error,
-    labelable: true,
-    labelText: messages.promptLabel,
-    descriptionText: onSubmit ? `${messages.promptDescription} ${messages.promptSubmitHint}` : messages.promptDescription,
-  });
-  const prompt = useMemo<PromptContextValue>(
-    () => ({
-      value,
-      setValue,
-      count,
-      min,
-      max,
-      countState,
-      required,
-      name,
-      touch: () => setTouched(true),
-      submit: onSubmit
-        ? () => onSubmit()
-        : (event) => {
-            event.currentTarget.form?.requestSubmit();
-          },
-    }),
-    [value, setValue, count, min, max, countState, required, name, onSubmit],
+  const error =
+    errorProp !== undefined
+      ? errorProp
+      : touched || countState === 'over'
+        ? fieldIssueMessage(positivePromptSchema, 'positivePrompt', value, messages.formatIssue)
+        : undefined;
+  const field = useFieldContext<PromptState>(
+    'PromptField',
+    {
+      error,
+      disabled,
+      labelable: true,
+      labelText: messages.promptLabel,
+      descriptionText: onSubmit ? `${messages.promptDescription} ${messages.promptSubmitHint}` : messages.promptDescription,
+    },
+    { value, setValue, count, countState, required, name, setTouched, onSubmit },
   );
-  const Comp = asChild ? Slot.Root : 'div';
-  return (
-    <FieldProvider value={field}>
-      <PromptContext.Provider value={prompt}>
-        <Comp data-seedance-part="prompt-field" data-state={countState} {...fieldData(field)} {...props} ref={ref} />
-      </PromptContext.Provider>
-    </FieldProvider>
-  );
+  return <FieldRootElement field={field} part="prompt-field" state={countState} {...props} ref={ref} />;
 });
 
 export type PromptFieldInputProps = Omit<ComponentPropsWithoutRef<'textarea'>, 'value' | 'defaultValue'>;
@@ -125,8 +92,8 @@ export const PromptFieldInput = forwardRef<HTMLTextAreaElement, PromptFieldInput
   { onChange, onKeyDown, onBlur, placeholder, ...props },
   ref,
 ) {
-  const field = useField('PromptField.Input');
-  const prompt = usePrompt('Input');
+  const field = usePrompt('Input');
+  const prompt = field.state;
   const messages = useSeedanceMessages();
   return (
     <textarea
@@ -137,20 +104,20 @@ export const PromptFieldInput = forwardRef<HTMLTextAreaElement, PromptFieldInput
       required={prompt.required}
       disabled={field.disabled}
       placeholder={placeholder ?? messages.promptPlaceholder}
-      aria-invalid={field.invalid || undefined}
-      aria-describedby={field.describedBy}
+      {...controlAria(field)}
       data-seedance-part="prompt-input"
       data-state={prompt.countState}
       {...fieldData(field)}
       {...props}
       ref={ref}
       onChange={composeEventHandlers(onChange, (event) => prompt.setValue(event.currentTarget.value))}
-      onBlur={composeEventHandlers(onBlur, () => prompt.touch())}
-      onKeyDown={composeEventHandlers(onKeyDown, (event) => {
+      onBlur={composeEventHandlers(onBlur, () => prompt.setTouched(true))}
+      onKeyDown={composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLTextAreaElement>) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
           event.preventDefault();
-          prompt.touch();
-          prompt.submit?.(event);
+          prompt.setTouched(true);
+          if (prompt.onSubmit) prompt.onSubmit();
+          else event.currentTarget.form?.requestSubmit();
         }
       })}
     />
@@ -165,34 +132,20 @@ export interface PromptFieldCounterProps extends ComponentPropsWithoutRef<'p'> {
  * Characters used out of the spec's maximum, counted in code points as core counts them. Read
  * with the field's description; `data-state` is `empty`, `under`, `within` or `over`.
  */
-export const PromptFieldCounter = forwardRef<HTMLParagraphElement, PromptFieldCounterProps>(function PromptFieldCounter(
-  { asChild, children, id, ...props },
-  ref,
-) {
-  const field = useField('PromptField.Counter');
-  const prompt = usePrompt('Counter');
-  const messages = useSeedanceMessages();
-  const ownId = id ?? `${field.controlId}-counter`;
-  useFieldDescribes(field, ownId);
-  const Comp = asChild ? Slot.Root : 'p';
-  return (
-    <Comp
-      id={ownId}
-      data-seedance-part="prompt-counter"
-      data-state={prompt.countState}
-      data-over={flag(prompt.countState === 'over')}
-      {...props}
-      ref={ref}
-    >
-      {children ?? (
-        <>
-          <span aria-hidden="true">{messages.promptCounter(prompt.count, prompt.max)}</span>
-          <VisuallyHidden.Root>{messages.promptCounterLabel(prompt.count, prompt.max)}</VisuallyHidden.Root>
-        </>
-      )}
-    </Comp>
-  );
-});
+export const PromptFieldCounter: Part<PromptFieldCounterProps, HTMLParagraphElement> = textPart<FieldContextValue<PromptState>, HTMLParagraphElement, 'p'>(
+  usePrompt,
+  'Counter',
+  'p',
+  'prompt-counter',
+  ({ state }, messages) => [
+    <>
+      <span aria-hidden="true">{messages.promptCounter(state.count, max)}</span>
+      <VisuallyHidden.Root>{messages.promptCounterLabel(state.count, max)}</VisuallyHidden.Root>
+    </>,
+    { 'data-state': state.countState, 'data-over': flag(state.countState === 'over') },
+  ],
+  (field) => `${field.controlId}-counter`,
+);
 
 export interface PromptFieldProps extends PromptFieldRootProps {
   readonly placeholder?: string;

@@ -1,11 +1,10 @@
 'use client';
-import { randomSeed, type SeedString } from '@seedance-kit/core';
-import { createContext, forwardRef, useContext, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { randomSeed, seedSchema, type SeedString } from '@seedance-kit/core';
+import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { ChoiceGroup, type ChoiceGroupProps } from '../internal/choice-group.js';
-import { composeEventHandlers } from '../internal/compose.js';
-import { FieldDescription, FieldError, FieldLabel, fieldData, hasError, useField, useFieldContext } from '../internal/field.js';
+import { buttonProps, composeEventHandlers } from '../internal/compose.js';
+import { controlAria, FieldDescription, FieldError, FieldLabel, FieldRootElement, fieldData, useField, useFieldContext } from '../internal/field.js';
 import { fieldIssueMessage } from '../internal/field-issue.js';
-import { FieldRootElement } from '../internal/field-root.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 
@@ -13,21 +12,15 @@ import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 export type SeedValue = SeedString | 'random';
 export type SeedMode = 'random' | 'fixed';
 
-interface SeedContextValue {
+interface SeedState {
   readonly value: SeedValue;
   readonly mode: SeedMode;
-  readonly setMode: (mode: SeedMode) => void;
-  readonly setText: (text: string) => void;
-  readonly pickRandom: () => void;
-  readonly touch: () => void;
+  readonly setValue: (value: SeedValue) => void;
+  readonly lastFixed: { current: string };
+  readonly setTouched: (touched: boolean) => void;
   readonly name: string | undefined;
 }
-const SeedContext = createContext<SeedContextValue | null>(null);
-const useSeed = (part: string) => {
-  const seed = useContext(SeedContext);
-  if (!seed) throw new Error(`<SeedField.${part}> must be inside <SeedField.Root>.`);
-  return seed;
-};
+const useSeed = (part: string) => useField<SeedState>(part, 'SeedField');
 
 export interface SeedFieldRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
   readonly value?: SeedValue;
@@ -44,7 +37,7 @@ export interface SeedFieldRootProps extends Omit<ComponentPropsWithoutRef<'div'>
 
 /** Random or a fixed int64 seed, kept as text so it never passes through a float. */
 export const SeedFieldRoot = forwardRef<HTMLDivElement, SeedFieldRootProps>(function SeedFieldRoot(
-  { value: valueProp, defaultValue = 'random', onValueChange, error: errorProp, disabled = false, name, ...props },
+  { value: valueProp, defaultValue = 'random', onValueChange, error: errorProp, disabled, name, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
@@ -54,40 +47,25 @@ export const SeedFieldRoot = forwardRef<HTMLDivElement, SeedFieldRootProps>(func
   const lastFixed = useRef(value === 'random' ? '' : value);
   if (value !== 'random') lastFixed.current = value;
   const mode: SeedMode = value === 'random' ? 'random' : 'fixed';
-  const selfError = mode === 'fixed' && (touched || value.trim() !== '') ? fieldIssueMessage('seed', value, messages.formatIssue) : undefined;
-  const error = errorProp !== undefined ? errorProp : selfError;
-  const field = useFieldContext({
-    invalid: hasError(error),
-    disabled,
-    error,
-    labelable: false,
-    labelText: messages.seedLabel,
-    descriptionText: messages.seedDescription,
-  });
-  const context = useMemo<SeedContextValue>(
-    () => ({
-      value,
-      mode,
-      name,
-      setMode: (next) => setValue(next === 'random' ? 'random' : lastFixed.current || randomSeed()),
-      setText: (text) => setValue(text),
-      pickRandom: () => setValue(randomSeed()),
-      touch: () => setTouched(true),
-    }),
-    [value, mode, name, setValue],
+  const error =
+    errorProp !== undefined
+      ? errorProp
+      : mode === 'fixed' && (touched || value.trim() !== '')
+        ? fieldIssueMessage(seedSchema, 'seed', value, messages.formatIssue)
+        : undefined;
+  const field = useFieldContext<SeedState>(
+    'SeedField',
+    { error, disabled, labelText: messages.seedLabel, descriptionText: messages.seedDescription },
+    { value, mode, setValue, lastFixed, setTouched, name },
   );
-  return (
-    <SeedContext.Provider value={context}>
-      <FieldRootElement field={field} part="seed-field" group state={mode} {...props} ref={ref} />
-    </SeedContext.Provider>
-  );
+  return <FieldRootElement field={field} part="seed-field" group state={mode} {...props} ref={ref} />;
 });
 
 export type SeedFieldModeProps = Omit<ChoiceGroupProps, 'choices' | 'value' | 'onValueChange' | 'part'>;
 
 /** Random or Fixed, as a radio group. */
 export const SeedFieldMode = forwardRef<HTMLDivElement, SeedFieldModeProps>(function SeedFieldMode(props, ref) {
-  const seed = useSeed('Mode');
+  const { state: seed } = useSeed('Mode');
   const messages = useSeedanceMessages();
   return (
     <ChoiceGroup
@@ -96,7 +74,7 @@ export const SeedFieldMode = forwardRef<HTMLDivElement, SeedFieldModeProps>(func
         { value: 'fixed', label: messages.seedFixed },
       ]}
       value={seed.mode}
-      onValueChange={(mode) => seed.setMode(mode === 'fixed' ? 'fixed' : 'random')}
+      onValueChange={(mode) => seed.setValue(mode === 'fixed' ? seed.lastFixed.current || randomSeed() : 'random')}
       part="seed-mode-group"
       {...props}
       ref={ref}
@@ -108,8 +86,8 @@ export type SeedFieldInputProps = Omit<ComponentPropsWithoutRef<'input'>, 'value
 
 /** The seed as digits; rendered only in fixed mode. */
 export const SeedFieldInput = forwardRef<HTMLInputElement, SeedFieldInputProps>(function SeedFieldInput({ onChange, onBlur, ...props }, ref) {
-  const field = useField('SeedField.Input');
-  const seed = useSeed('Input');
+  const field = useSeed('Input');
+  const seed = field.state;
   const messages = useSeedanceMessages();
   if (seed.mode !== 'fixed') return null;
   return (
@@ -123,14 +101,13 @@ export const SeedFieldInput = forwardRef<HTMLInputElement, SeedFieldInputProps>(
       value={seed.value}
       disabled={field.disabled}
       aria-label={messages.seedInputLabel}
-      aria-describedby={field.describedBy}
-      aria-invalid={field.invalid || undefined}
+      {...controlAria(field)}
       data-seedance-part="seed-input"
       {...fieldData(field)}
       {...props}
       ref={ref}
-      onChange={composeEventHandlers(onChange, (event) => seed.setText(event.currentTarget.value))}
-      onBlur={composeEventHandlers(onBlur, () => seed.touch())}
+      onChange={composeEventHandlers(onChange, (event) => seed.setValue(event.currentTarget.value))}
+      onBlur={composeEventHandlers(onBlur, () => seed.setTouched(true))}
     />
   );
 });
@@ -142,19 +119,17 @@ export const SeedFieldRandomize = forwardRef<HTMLButtonElement, SeedFieldRandomi
   { onClick, children, ...props },
   ref,
 ) {
-  const field = useField('SeedField.Randomize');
-  const seed = useSeed('Randomize');
+  const field = useSeed('Randomize');
+  const seed = field.state;
   const messages = useSeedanceMessages();
   if (seed.mode !== 'fixed') return null;
   return (
     <button
-      type="button"
+      {...buttonProps('secondary')}
       disabled={field.disabled}
-      data-seedance-part="button"
-      data-variant="secondary"
       {...props}
       ref={ref}
-      onClick={composeEventHandlers(onClick, () => seed.pickRandom())}
+      onClick={composeEventHandlers(onClick, () => seed.setValue(randomSeed()))}
     >
       {children ?? messages.seedPickRandom}
     </button>

@@ -12,7 +12,7 @@ import { CostPreview } from '../cost-preview/index.js';
 import { DimensionPicker, dimensionInputFor, dimensionSelectionFromInput } from '../dimension-picker/index.js';
 import { DurationSlider } from '../duration-slider/index.js';
 import { FrameImagePicker } from '../frame-image-picker/index.js';
-import { composeEventHandlers, cx, flag } from '../internal/compose.js';
+import { buttonProps, cx, flag } from '../internal/compose.js';
 import { useSeedanceMessages } from '../messages-provider/index.js';
 import { NumberResultsPicker } from '../number-results-picker/index.js';
 import { OutputFormatPicker, OutputQualitySlider } from '../output-format-picker/index.js';
@@ -38,13 +38,8 @@ export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'s
  * when there is none above.
  */
 export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>(function SeedanceGenerator({ endpoint, ...props }, ref) {
-  const context = useOptionalSeedanceContext();
-  if (context) return <GeneratorBody {...props} ref={ref} />;
-  return (
-    <SeedanceProvider {...(endpoint !== undefined && { endpoint })}>
-      <GeneratorBody {...props} ref={ref} />
-    </SeedanceProvider>
-  );
+  const body = <GeneratorBody {...props} ref={ref} />;
+  return useOptionalSeedanceContext() ? body : <SeedanceProvider {...(endpoint !== undefined && { endpoint })}>{body}</SeedanceProvider>;
 });
 
 type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint'>;
@@ -161,19 +156,19 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
           <div data-seedance-part="generator-actions">
             <CostPreview estimate={form.costEstimate} limits={limits} />
             {task.isActive ? (
-              <button type="button" data-seedance-part="button" data-variant="secondary" onClick={() => void task.cancel()}>
+              <button {...buttonProps('secondary')} onClick={() => void task.cancel()}>
                 {messages.cancel}
               </button>
             ) : null}
             <button
+              {...buttonProps('primary')}
               type="submit"
               aria-disabled={task.isActive || undefined}
-              data-seedance-part="button"
-              data-variant="primary"
               data-busy={flag(task.isActive)}
-              onClick={composeEventHandlers(undefined, (event) => {
+              onClick={(event) => {
+                // While a task runs, pressing Generate does nothing (it stays focusable, aria-disabled).
                 if (task.isActive) event.preventDefault();
-              })}
+              }}
             >
               {task.isActive ? messages.submitBusy : messages.submit}
             </button>
@@ -194,7 +189,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
             />
           )}
           {isTerminal(task.status) ? (
-            <button type="button" data-seedance-part="button" data-variant="ghost" onClick={() => task.reset()}>
+            <button {...buttonProps('ghost')} onClick={() => task.reset()}>
               {messages.startOver}
             </button>
           ) : null}

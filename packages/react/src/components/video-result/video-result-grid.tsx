@@ -2,9 +2,9 @@
 import type { TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { composeEventHandlers } from '../internal/compose.js';
+import { buttonProps } from '../internal/compose.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
-import { VideoResult } from './video-result.js';
+import { errorContent, VideoResult } from './video-result.js';
 
 export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'section'>, 'results'> {
   readonly status: TaskStatus;
@@ -44,19 +44,14 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
 ) {
   const messages = useSeedanceMessages();
   const total = Math.max(numberResults, results.length, 1);
-  const slots: VideoResultSlot[] = Array.from({ length: total }, (_, index) => ({
-    index,
-    total,
-    status,
-    result: results[index],
-    progress,
-    estimatedProgress,
-    now,
-  }));
   const Comp = asChild ? Slot.Root : 'section';
   // A task that ended with nothing to show needs no empty slots, only its notice.
   const endedEmpty = results.length === 0 && (status === 'failed' || status === 'cancelled' || status === 'expired');
-  const retryable = onRetry !== undefined && ((status === 'failed' && error?.retryable !== false) || status === 'cancelled' || status === 'expired');
+  const retry = onRetry !== undefined && ((status === 'failed' && error?.retryable !== false) || status === 'cancelled' || status === 'expired') && (
+    <button {...buttonProps('primary')} onClick={(event) => event.defaultPrevented || onRetry()}>
+      {messages.retry}
+    </button>
+  );
   return (
     <Comp
       aria-label={messages.resultsLabel}
@@ -71,23 +66,25 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
         <>
           {status === 'failed' && error ? (
             <div data-seedance-part="result-error" data-kind={error.kind}>
-              <strong data-seedance-part="result-error-title">{messages.errorTitle}</strong>
-              <span data-seedance-part="result-error-message">{messages.errorMessage(error)}</span>
-              {retryable ? <RetryButton onRetry={onRetry} /> : null}
+              {errorContent(messages, error)}
+              {retry}
             </div>
-          ) : retryable || endedEmpty ? (
+          ) : retry || endedEmpty ? (
             <div data-seedance-part="result-notice">
               <span>{status === 'expired' ? messages.resultExpired : messages.statusName(status)}</span>
-              {retryable ? <RetryButton onRetry={onRetry} /> : null}
+              {retry}
             </div>
           ) : null}
           {endedEmpty ? null : (
             <ul role="list" data-seedance-part="video-result-list" data-total={total}>
-              {slots.map((slot) => (
-                <li key={slot.result?.videoUUID ?? `slot-${slot.index}`} data-seedance-part="video-result-item">
-                  {renderResult ? renderResult(slot) : <VideoResult {...slot} />}
-                </li>
-              ))}
+              {Array.from({ length: total }, (_, index) => {
+                const slot: VideoResultSlot = { index, total, status, result: results[index], progress, estimatedProgress, now };
+                return (
+                  <li key={slot.result?.videoUUID ?? `slot-${index}`} data-seedance-part="video-result-item">
+                    {renderResult ? renderResult(slot) : <VideoResult {...slot} />}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </>
@@ -95,12 +92,3 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
     </Comp>
   );
 });
-
-function RetryButton({ onRetry }: { readonly onRetry: () => void }) {
-  const messages = useSeedanceMessages();
-  return (
-    <button type="button" data-seedance-part="button" data-variant="primary" onClick={composeEventHandlers(undefined, () => onRetry())}>
-      {messages.retry}
-    </button>
-  );
-}

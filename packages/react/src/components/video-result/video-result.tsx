@@ -1,8 +1,10 @@
 'use client';
 import { isActive, type TaskError, type TaskResult, type TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
-import { createContext, forwardRef, useContext, useMemo, type ComponentPropsWithoutRef, type CSSProperties, type Ref } from 'react';
-import { composeEventHandlers, flag } from '../internal/compose.js';
+import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
+import type { SeedanceMessages } from '../../messages.js';
+import { buttonProps, composeEventHandlers, flag } from '../internal/compose.js';
+import { createPartContext, textPart, useShallowMemo, type Part } from '../internal/field.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 
 /** One result slot's state: `ready` has a video; `pending` waits for one. */
@@ -24,18 +26,15 @@ interface VideoResultContextValue {
   readonly result: TaskResult | undefined;
   readonly index: number;
   readonly total: number;
-  /** 0–100 and whether it is the kit's estimate rather than the provider's figure. */
-  readonly progress: { readonly percent: number; readonly estimated: boolean } | undefined;
+  /** 0–100, when there is a figure. */
+  readonly percent: number | undefined;
+  /** Whether `percent` is the kit's estimate rather than the provider's figure. */
+  readonly estimated: boolean;
   readonly error: TaskError | undefined;
   readonly onRetry: (() => void) | undefined;
   readonly onCancel: (() => void) | undefined;
 }
-const VideoResultContext = createContext<VideoResultContextValue | null>(null);
-const useVideoResult = (part: string) => {
-  const context = useContext(VideoResultContext);
-  if (!context) throw new Error(`<VideoResult.${part}> must be inside <VideoResult.Root>.`);
-  return context;
-};
+const [VideoResultProvider, useVideoResult] = createPartContext<VideoResultContextValue>('VideoResult');
 
 export interface VideoResultRootProps extends ComponentPropsWithoutRef<'div'> {
   /** The task's status. */
@@ -71,16 +70,12 @@ export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(
   const messages = useSeedanceMessages();
   const state = videoResultState(status, result, now);
   const shown = progress ?? estimatedProgress;
-  const progressValue = shown === undefined || !Number.isFinite(shown) ? undefined : { percent: Math.min(100, Math.max(0, shown)), estimated: progress === undefined };
-  const context = useMemo<VideoResultContextValue>(
-    () => ({ state, status, result, index, total, progress: progressValue, error, onRetry, onCancel }),
-    // progressValue is rebuilt each render; its parts are the dependencies.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state, status, result, index, total, progressValue?.percent, progressValue?.estimated, error, onRetry, onCancel],
-  );
+  const percent = shown === undefined || !Number.isFinite(shown) ? undefined : Math.min(100, Math.max(0, shown));
+  const estimated = percent !== undefined && progress === undefined;
+  const context = useShallowMemo<VideoResultContextValue>({ state, status, result, index, total, percent, estimated, error, onRetry, onCancel });
   const Comp = asChild ? Slot.Root : 'div';
   return (
-    <VideoResultContext.Provider value={context}>
+    <VideoResultProvider value={context}>
       <Comp
         role="group"
         aria-label={messages.resultLabel(index, total)}
@@ -88,12 +83,12 @@ export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(
         data-seedance-part="video-result"
         data-state={state}
         data-status={status}
-        data-estimated={flag(progressValue?.estimated)}
-        style={{ ...(progressValue && { '--seedance-progress': String(progressValue.percent / 100) }), ...style } as CSSProperties}
+        data-estimated={flag(estimated)}
+        style={{ ...(percent !== undefined && { '--seedance-progress': String(percent / 100) }), ...style } as CSSProperties}
         {...props}
         ref={ref}
       />
-    </VideoResultContext.Provider>
+    </VideoResultProvider>
   );
 });
 
@@ -123,31 +118,29 @@ export interface VideoResultTextProps extends ComponentPropsWithoutRef<'span'> {
   readonly asChild?: boolean;
 }
 
-function TextPart({ asChild, part, text, children, ...props }: VideoResultTextProps & { readonly part: string; readonly text: string | undefined }, ref: Ref<HTMLSpanElement>) {
-  if (text === undefined && children === undefined) return null;
-  const Comp = asChild ? Slot.Root : 'span';
-  return (
-    <Comp data-seedance-part={part} {...props} ref={ref}>
-      {children ?? text}
-    </Comp>
-  );
-}
+/** A span part with `text`: none at all for null, or for no text and no children. */
+const spanPart = (
+  name: string,
+  part: string,
+  text: (context: VideoResultContextValue, messages: SeedanceMessages) => string | undefined | null,
+): Part<VideoResultTextProps, HTMLSpanElement> =>
+  textPart<VideoResultContextValue, HTMLSpanElement, 'span'>(useVideoResult, name, 'span', part, (context, messages) => {
+    const shown = text(context, messages);
+    return shown === null ? null : [shown];
+  });
 
 /** The status in words, e.g. "Queued", "Generating · About 40%". */
-export const VideoResultStatus = forwardRef<HTMLSpanElement, VideoResultTextProps>(function VideoResultStatus(props, ref) {
-  const context = useVideoResult('Status');
-  const messages = useSeedanceMessages();
-  if (context.state === 'ready') return null;
-  const text =
-    context.state === 'pending' && context.progress && context.status === 'processing'
-      ? `${messages.statusName(context.status)} · ${messages.progressValue(context.progress.percent, context.progress.estimated)}`
-      : context.state === 'pending' && context.status === 'processing' && context.total > 1
-        ? messages.resultPending(context.index, context.total)
-        : context.state === 'expired'
+export const VideoResultStatus = spanPart('Status', 'result-status', ({ state, status, percent, estimated, index, total }, messages) =>
+  state === 'ready'
+    ? null
+    : state === 'pending' && status === 'processing' && percent !== undefined
+      ? `${messages.statusName(status)} · ${messages.progressValue(percent, estimated)}`
+      : state === 'pending' && status === 'processing' && total > 1
+        ? messages.resultPending(index, total)
+        : state === 'expired'
           ? messages.resultExpired
-          : messages.statusName(context.status);
-  return TextPart({ ...props, part: 'result-status', text }, ref);
-});
+          : messages.statusName(status),
+);
 
 export type VideoResultProgressProps = ComponentPropsWithoutRef<'div'>;
 
@@ -155,156 +148,118 @@ export type VideoResultProgressProps = ComponentPropsWithoutRef<'div'>;
  * A progressbar while pending: determinate with the provider's or the estimated figure (the
  * text says "about" for an estimate), indeterminate before either exists.
  */
-export const VideoResultProgress = forwardRef<HTMLDivElement, VideoResultProgressProps>(function VideoResultProgress({ children, ...props }, ref) {
-  const context = useVideoResult('Progress');
-  const messages = useSeedanceMessages();
-  if (context.state !== 'pending') return null;
-  const { progress } = context;
-  return (
-    <div
-      role="progressbar"
-      aria-label={messages.progressLabel}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={progress ? Math.round(progress.percent) : undefined}
-      aria-valuetext={progress ? messages.progressValue(progress.percent, progress.estimated) : messages.statusName(context.status)}
-      data-seedance-part="progress"
-      data-state={progress ? (progress.estimated ? 'estimated' : 'reported') : 'indeterminate'}
-      {...props}
-      ref={ref}
-    >
-      {children ?? <span data-seedance-part="progress-indicator" />}
-    </div>
-  );
-});
+export const VideoResultProgress: Part<VideoResultProgressProps, HTMLDivElement> = textPart<VideoResultContextValue, HTMLDivElement, 'div'>(
+  useVideoResult,
+  'Progress',
+  'div',
+  'progress',
+  ({ state, status, percent, estimated }, messages) =>
+    state === 'pending'
+      ? [
+          <span data-seedance-part="progress-indicator" />,
+          {
+            role: 'progressbar',
+            'aria-label': messages.progressLabel,
+            'aria-valuemin': 0,
+            'aria-valuemax': 100,
+            'aria-valuenow': percent === undefined ? undefined : Math.round(percent),
+            'aria-valuetext': percent === undefined ? messages.statusName(status) : messages.progressValue(percent, estimated),
+            'data-state': percent === undefined ? 'indeterminate' : estimated ? 'estimated' : 'reported',
+          },
+        ]
+      : null,
+);
 
 /** "Seed 74606": the exact int64 seed, to make the same video again. */
-export const VideoResultSeed = forwardRef<HTMLSpanElement, VideoResultTextProps>(function VideoResultSeed(props, ref) {
-  const context = useVideoResult('Seed');
-  const messages = useSeedanceMessages();
-  const seed = context.result?.seed;
-  return TextPart({ ...props, part: 'result-seed', text: seed !== undefined ? messages.resultSeed(seed) : undefined }, ref);
-});
+export const VideoResultSeed = spanPart('Seed', 'result-seed', ({ result }, messages) => (result?.seed !== undefined ? messages.resultSeed(result.seed) : undefined));
 
 /** What the provider charged for this video, when it said. */
-export const VideoResultCost = forwardRef<HTMLSpanElement, VideoResultTextProps>(function VideoResultCost(props, ref) {
-  const context = useVideoResult('Cost');
-  const messages = useSeedanceMessages();
-  const cost = context.result?.cost;
-  return TextPart({ ...props, part: 'result-cost', text: cost !== undefined ? messages.resultCost(cost) : undefined }, ref);
-});
+export const VideoResultCost = spanPart('Cost', 'result-cost', ({ result }, messages) => (result?.cost !== undefined ? messages.resultCost(result.cost) : undefined));
 
 /** A notice when the content check flagged the video. */
-export const VideoResultNsfw = forwardRef<HTMLSpanElement, VideoResultTextProps>(function VideoResultNsfw(props, ref) {
-  const context = useVideoResult('Nsfw');
-  const messages = useSeedanceMessages();
-  return TextPart({ ...props, part: 'result-nsfw', text: context.result?.NSFWContent ? messages.resultNsfw : undefined }, ref);
-});
+export const VideoResultNsfw = spanPart('Nsfw', 'result-nsfw', ({ result }, messages) => (result?.NSFWContent ? messages.resultNsfw : undefined));
 
 export type VideoResultExpiryProps = ComponentPropsWithoutRef<'time'>;
 
 /** Until when the provider's link works, when the server set a time to live. */
-export const VideoResultExpiry = forwardRef<HTMLTimeElement, VideoResultExpiryProps>(function VideoResultExpiry({ children, ...props }, ref) {
-  const context = useVideoResult('Expiry');
-  const messages = useSeedanceMessages();
-  const expiresAt = context.result?.expiresAt;
-  const date = expiresAt ? new Date(expiresAt) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || context.state !== 'ready') return null;
-  return (
-    <time dateTime={date.toISOString()} data-seedance-part="result-expiry" {...props} ref={ref}>
-      {children ?? messages.resultExpires(date)}
-    </time>
-  );
-});
+export const VideoResultExpiry: Part<VideoResultExpiryProps, HTMLTimeElement> = textPart<VideoResultContextValue, HTMLTimeElement, 'time'>(
+  useVideoResult,
+  'Expiry',
+  'time',
+  'result-expiry',
+  ({ result, state }, messages) => {
+    const date = result?.expiresAt ? new Date(result.expiresAt) : undefined;
+    return date && !Number.isNaN(date.getTime()) && state === 'ready' ? [messages.resultExpires(date), { dateTime: date.toISOString() }] : null;
+  },
+);
 
 export interface VideoResultDownloadProps extends ComponentPropsWithoutRef<'a'> {
   readonly asChild?: boolean;
 }
 
 /** A link to the file. */
-export const VideoResultDownload = forwardRef<HTMLAnchorElement, VideoResultDownloadProps>(function VideoResultDownload(
-  { asChild, children, ...props },
-  ref,
-) {
-  const context = useVideoResult('Download');
-  const messages = useSeedanceMessages();
-  if (!context.result || context.state !== 'ready') return null;
-  const Comp = asChild ? Slot.Root : 'a';
-  return (
-    <Comp
-      href={context.result.videoURL}
-      download
-      aria-label={messages.resultDownloadLabel(context.index, context.total)}
-      data-seedance-part="button"
-      data-variant="secondary"
-      {...props}
-      ref={ref}
-    >
-      {children ?? messages.resultDownload}
-    </Comp>
-  );
-});
+export const VideoResultDownload: Part<VideoResultDownloadProps, HTMLAnchorElement> = textPart<VideoResultContextValue, HTMLAnchorElement, 'a'>(
+  useVideoResult,
+  'Download',
+  'a',
+  'button',
+  ({ result, state, index, total }, messages) =>
+    result && state === 'ready'
+      ? [messages.resultDownload, { href: result.videoURL, download: true, 'aria-label': messages.resultDownloadLabel(index, total), 'data-variant': 'secondary' }]
+      : null,
+);
 
 export interface VideoResultErrorProps extends ComponentPropsWithoutRef<'div'> {
   readonly asChild?: boolean;
 }
 
-/** What went wrong, in the user's words (`messages.errorMessage`); `data-kind` is the error kind. */
-export const VideoResultError = forwardRef<HTMLDivElement, VideoResultErrorProps>(function VideoResultError({ asChild, children, ...props }, ref) {
-  const context = useVideoResult('Error');
-  const messages = useSeedanceMessages();
-  if (context.state !== 'failed' || !context.error) return null;
-  const Comp = asChild ? Slot.Root : 'div';
+/** A failed task's title and message, in the user's words (`messages.errorMessage`). */
+export function errorContent(messages: SeedanceMessages, error: TaskError) {
   return (
-    <Comp data-seedance-part="result-error" data-kind={context.error.kind} {...props} ref={ref}>
-      {children ?? (
-        <>
-          <strong data-seedance-part="result-error-title">{messages.errorTitle}</strong>
-          <span data-seedance-part="result-error-message">{messages.errorMessage(context.error)}</span>
-        </>
-      )}
-    </Comp>
+    <>
+      <strong data-seedance-part="result-error-title">{messages.errorTitle}</strong>
+      <span data-seedance-part="result-error-message">{messages.errorMessage(error)}</span>
+    </>
   );
-});
+}
+
+/** What went wrong, in the user's words (`messages.errorMessage`); `data-kind` is the error kind. */
+export const VideoResultError: Part<VideoResultErrorProps, HTMLDivElement> = textPart<VideoResultContextValue, HTMLDivElement, 'div'>(
+  useVideoResult,
+  'Error',
+  'div',
+  'result-error',
+  ({ state, error }, messages) => (state === 'failed' && error ? [errorContent(messages, error), { 'data-kind': error.kind }] : null),
+);
 
 export interface VideoResultButtonProps extends ComponentPropsWithoutRef<'button'> {
   readonly asChild?: boolean;
 }
 
+/** A button part that runs the context's action, offered only when `action` gives one. */
+const actionPart = (name: string, variant: 'primary' | 'secondary', action: (context: VideoResultContextValue) => (() => void) | undefined | false, text: (messages: SeedanceMessages) => string) =>
+  forwardRef<HTMLButtonElement, VideoResultButtonProps>(function ActionPart({ asChild, children, onClick, ...props }, ref) {
+    const run = action(useVideoResult(name));
+    const messages = useSeedanceMessages();
+    if (!run) return null;
+    const Comp = asChild ? Slot.Root : 'button';
+    return (
+      <Comp {...buttonProps(variant)} {...props} ref={ref} onClick={composeEventHandlers(onClick, () => run())}>
+        {children ?? text(messages)}
+      </Comp>
+    );
+  });
+
 /** Try again: after a retryable failure, a cancel or an expiry, when `onRetry` is given. */
-export const VideoResultRetry = forwardRef<HTMLButtonElement, VideoResultButtonProps>(function VideoResultRetry(
-  { asChild, children, onClick, ...props },
-  ref,
-) {
-  const context = useVideoResult('Retry');
-  const messages = useSeedanceMessages();
-  const offered =
-    context.onRetry !== undefined &&
-    ((context.state === 'failed' && context.error?.retryable !== false) || context.state === 'cancelled' || (context.state === 'expired' && !context.result));
-  if (!offered) return null;
-  const Comp = asChild ? Slot.Root : 'button';
-  return (
-    <Comp type="button" data-seedance-part="button" data-variant="primary" {...props} ref={ref} onClick={composeEventHandlers(onClick, () => context.onRetry?.())}>
-      {children ?? messages.retry}
-    </Comp>
-  );
-});
+export const VideoResultRetry = actionPart(
+  'Retry',
+  'primary',
+  ({ state, error, result, onRetry }) => ((state === 'failed' && error?.retryable !== false) || state === 'cancelled' || (state === 'expired' && !result)) && onRetry,
+  (messages) => messages.retry,
+);
 
 /** Cancel: while the task is under way, when `onCancel` is given. */
-export const VideoResultCancel = forwardRef<HTMLButtonElement, VideoResultButtonProps>(function VideoResultCancel(
-  { asChild, children, onClick, ...props },
-  ref,
-) {
-  const context = useVideoResult('Cancel');
-  const messages = useSeedanceMessages();
-  if (context.state !== 'pending' || context.onCancel === undefined) return null;
-  const Comp = asChild ? Slot.Root : 'button';
-  return (
-    <Comp type="button" data-seedance-part="button" data-variant="secondary" {...props} ref={ref} onClick={composeEventHandlers(onClick, () => context.onCancel?.())}>
-      {children ?? messages.cancel}
-    </Comp>
-  );
-});
+export const VideoResultCancel = actionPart('Cancel', 'secondary', ({ state, onCancel }) => state === 'pending' && onCancel, (messages) => messages.cancel);
 
 export type VideoResultProps = VideoResultRootProps;
 

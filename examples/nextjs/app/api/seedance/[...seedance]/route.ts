@@ -6,11 +6,16 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // The key comes from RUNWARE_API_KEY on the server (never a NEXT_PUBLIC_ variable); without
-// one the handler runs the local Runware simulator. RUNWARE_BASE_URL points the real provider
-// at another Runware-compatible endpoint (a staging proxy, or the local Runware in tests).
+// one the handler runs the local Runware simulator. RUNWARE_BASE_URL points the provider at
+// another Runware-compatible endpoint (a proxy, or the local Runware in tests).
+// SEEDANCE_PUBLIC_URL is where this route is reached, e.g. https://app.example.com/api/seedance:
+// `next start` hands route handlers a localhost URL, and the handler's Origin check and file
+// URLs need the real one.
 const baseUrl = process.env.RUNWARE_BASE_URL;
+const publicUrl = process.env.SEEDANCE_PUBLIC_URL;
 
 export const { GET, POST, HEAD } = createRouteHandlers({
   ...(baseUrl && { baseUrl }),
+  ...(publicUrl && { publicUrl }),
   policy: { maxNumberResults: 4, maxHourlyCostUsd: 2 },
 });
