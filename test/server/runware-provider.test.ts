@@ -73,12 +73,12 @@ describe('createRunwareProvider against the local Runware', () => {
 });
 
 describe('the handler when Runware cannot be reached', () => {
-  it('fails the task with a typed network error after safe retries (no hang, no key shown)', async () => {
+  it('fails the task with a typed provider error after safe retries (no hang, no key shown, not blamed on the user’s connection)', async () => {
     const stack = await startStack({ handler: { baseUrl: 'http://127.0.0.1:1/v1' } });
     try {
       const res = await stack.api.create(BASIC_INPUT);
       expect(res.status).toBe(201);
-      expect(res.body.task).toMatchObject({ status: 'failed', error: { kind: 'network', code: 'network', retryable: true } });
+      expect(res.body.task).toMatchObject({ status: 'failed', error: { kind: 'provider', code: 'providerUnreachable', retryable: true } });
       expect(stack.api.transcript.text).not.toContain(FAKE_KEY);
       const read = await stack.api.get(res.body.task.id, res.body.token);
       expect(read.body.status).toBe('failed');

@@ -78,4 +78,25 @@ describe('@seedance-kit/core/next: App Router route functions', () => {
     controller.abort();
     await vi.waitFor(() => expect(store.subscribers).toBe(0));
   });
+
+  it('takes the host from the Host header, as `next start` hands route functions a localhost URL', async () => {
+    routes = createRouteHandlers({ localRunware: { timing: FAST_TIMING }, polling: FAST_POLLING, logger: quietLogger() });
+    const browserOrigin = 'http://127.0.0.1:4123';
+    const created = await routes.POST(
+      new Request(`${ORIGIN}/api/seedance/tasks`, {
+        method: 'POST',
+        headers: { host: '127.0.0.1:4123', origin: browserOrigin, 'content-type': 'application/json' },
+        body: JSON.stringify(BASIC_INPUT),
+      }),
+    );
+    expect(created.status).toBe(201);
+    const forged = await routes.POST(
+      new Request(`${ORIGIN}/api/seedance/tasks`, {
+        method: 'POST',
+        headers: { host: '127.0.0.1:4123', origin: 'http://localhost:3000', 'content-type': 'application/json' },
+        body: JSON.stringify(BASIC_INPUT),
+      }),
+    );
+    expect(forged.status).toBe(403);
+  });
 });

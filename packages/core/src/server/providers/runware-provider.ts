@@ -1,4 +1,4 @@
-import { errorFromRunware, networkError, timeoutError, type TaskError } from '../../errors/index.js';
+import { errorFromRunware, timeoutError, type TaskError } from '../../errors/index.js';
 import { stringifyJson } from '../../json/index.js';
 import { buildRunwareTask, parseRunwareResponse, type RunwareErrorItem, type RunwareResponse } from '../../runware/index.js';
 import type { TaskResult } from '../../task/index.js';
@@ -68,7 +68,7 @@ export function createRunwareProvider(options: RunwareProviderOptions): VideoPro
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      return { kind: 'failed', error: timeout.aborted ? timeoutError('requestTimeout') : networkError() };
+      return { kind: 'failed', error: timeout.aborted ? timeoutError('requestTimeout') : providerUnreachable() };
     }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
     return { kind: 'answer', status: response.status, body: parseRunwareResponse(text), ...(retryAfterMs !== undefined && { retryAfterMs }) };
@@ -156,7 +156,7 @@ export function createRunwareProvider(options: RunwareProviderOptions): VideoPro
         return { accepted: true, update: check.update };
       }
     }
-    return { accepted: false, error: lastError ?? networkError() };
+    return { accepted: false, error: lastError ?? providerUnreachable() };
   }
 
   // Provider text shown to users (validation, moderation) must never echo the key back.
@@ -239,4 +239,12 @@ function parseRetryAfter(value: string | null, now: number): number | undefined 
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The server could not reach Runware. Not the kit's `network` kind: that one tells end users to
+ * check their own connection, which is fine here.
+ */
+function providerUnreachable(): TaskError {
+  return { kind: 'provider', code: 'providerUnreachable', message: 'The video service could not be reached. Trying again may work.', retryable: true };
 }

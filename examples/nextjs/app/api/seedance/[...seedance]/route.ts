@@ -9,8 +9,7 @@ export const dynamic = 'force-dynamic';
 // one the handler runs the local Runware simulator. RUNWARE_BASE_URL points the provider at
 // another Runware-compatible endpoint (a proxy, or the local Runware in tests).
 // SEEDANCE_PUBLIC_URL is where this route is reached, e.g. https://app.example.com/api/seedance:
-// `next start` hands route handlers a localhost URL, and the handler's Origin check and file
-// URLs need the real one.
+// needed for webhooks, and behind a proxy that rewrites Host (otherwise the Host header is used).
 const baseUrl = process.env.RUNWARE_BASE_URL;
 const publicUrl = process.env.SEEDANCE_PUBLIC_URL;
 
