@@ -1,4 +1,4 @@
-import { createSeedanceClient, parseEventStream, type EventSourceLike, type TaskSnapshot, type TaskTransport } from '@seedance-kit/core';
+import { createSeedanceClient, eventSourceTransport, parseEventStream, type EventSourceLike, type TaskSnapshot, type TaskTransport } from '@seedance-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT, RENDER_TIMEOUT, startBackend, type Backend } from './client-backend.js';
 
@@ -57,7 +57,8 @@ beforeAll(async () => {
 afterAll(() => backend.close());
 
 function follow(transport: 'eventsource', id: string, token: string) {
-  const client = backend.client({ transport, EventSource: TestEventSource });
+  // The EventSource transport is opt-in: imported separately and passed as the transport.
+  const client = backend.client({ transport: transport === 'eventsource' ? eventSourceTransport : transport, EventSource: TestEventSource });
   const snapshots: TaskSnapshot[] = [];
   const transports: TaskTransport[] = [];
   const done = new Promise<TaskSnapshot>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { createSeedanceClient } from '@seedance-kit/core';
+import { createSeedanceClient, eventSourceTransport } from '@seedance-kit/core';
 import { FrameImagePicker, SeedanceGenerator, SeedanceProvider, useFrameImage } from '@seedance-kit/react';
 import '@seedance-kit/react/styles.css';
 import { Profiler, useEffect, type ProfilerOnRenderCallback } from 'react';
@@ -21,7 +21,7 @@ const onRender: ProfilerOnRenderCallback = (id, phase, actualDuration) => {
 
 const params = new URLSearchParams(location.search);
 const transport = (params.get('transport') ?? 'fetch') as 'fetch' | 'eventsource' | 'polling';
-const client = createSeedanceClient({ baseUrl: '/api/seedance', transport });
+const client = createSeedanceClient({ baseUrl: '/api/seedance', transport: transport === 'eventsource' ? eventSourceTransport : transport });
 
 function FrameBench() {
   const image = useFrameImage();

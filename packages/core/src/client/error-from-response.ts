@@ -1,4 +1,4 @@
-import { classifyHttpStatus } from '../errors/classify-runware-error.js';
+import { classifyHttpStatus } from '../errors/network-error.js';
 import { DEFAULT_ERROR_MESSAGES, ERROR_KINDS, isRetryableKind, SeedanceError, type SeedanceErrorKind } from '../errors/seedance-error.js';
 import type { Problem } from '../protocol/wire.js';
 

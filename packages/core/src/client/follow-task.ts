@@ -1,10 +1,11 @@
-import { networkError } from '../errors/classify-runware-error.js';
+import { networkError } from '../errors/network-error.js';
 import { SeedanceError } from '../errors/seedance-error.js';
-import { HEADERS, LAST_EVENT_ID_QUERY_PARAM, SSE_EVENTS, TOKEN_QUERY_PARAM, type TaskSnapshot } from '../protocol/wire.js';
+import { HEADERS, SSE_EVENTS, type TaskSnapshot } from '../protocol/wire.js';
 import { isTerminal, TASK_STATUSES } from '../task/task-state.js';
 import { backoffDelay, sleep, type RetryOptions, type Timers } from './backoff.js';
 import { errorFromResponse } from './error-from-response.js';
 import type { EventSourceConstructor } from './event-source-like.js';
+import type { EventSourceTransport } from './event-source-transport.js';
 import { parseEventStream, type ServerSentEvent } from './parse-event-stream.js';
 
 export type TaskTransport = 'fetch' | 'eventsource' | 'polling';
@@ -28,6 +29,8 @@ export interface FollowContext {
   readonly headers: () => Promise<Headers>;
   readonly poll: (signal: AbortSignal) => Promise<TaskSnapshot>;
   readonly transport: TaskTransport;
+  /** Present only when the app opted in to EventSource streaming. */
+  readonly eventSource: EventSourceTransport | undefined;
   readonly EventSource: EventSourceConstructor | undefined;
   readonly retry: RetryOptions;
   readonly pollIntervalMs: number;
@@ -50,8 +53,8 @@ function isFatal(error: unknown): boolean {
 }
 
 /**
- * Follows one task until a terminal snapshot: SSE first (through `fetch` streaming or an
- * EventSource), reconnecting with `Last-Event-ID`, and polling `GET /tasks/:id` when streaming is
+ * Follows one task until a terminal snapshot: SSE first (through `fetch` streaming or, when
+ * opted in, an EventSource), reconnecting with `Last-Event-ID`, and polling `GET /tasks/:id` when streaming is
  * unavailable or keeps failing. Versions only go up: repeats from a reconnect are dropped.
  */
 export function followTask(
@@ -69,7 +72,7 @@ export function followTask(
   let version = options.lastEventId !== undefined && Number.isFinite(initial) ? initial : -Infinity;
   let finished = false;
   let retryMs: number | undefined;
-  let mode: TaskTransport = ctx.transport === 'eventsource' && !ctx.EventSource ? 'fetch' : ctx.transport;
+  let mode: TaskTransport = ctx.transport === 'eventsource' && !(ctx.eventSource && ctx.EventSource) ? 'fetch' : ctx.transport;
   const maxFailures = options.maxFailures ?? 6;
 
   const deliver = (value: unknown) => {
@@ -134,43 +137,6 @@ export function followTask(
     }
   }
 
-  /** EventSource reconnects by itself; any error closes it here and lets the loop decide. */
-  function streamWithEventSource(Source: EventSourceConstructor): Promise<'ended' | 'unsupported'> {
-    return new Promise((resolve, reject) => {
-      const separator = ctx.eventsUrl.includes('?') ? '&' : '?';
-      const resumeAt = Number.isFinite(version) ? `&${LAST_EVENT_ID_QUERY_PARAM}=${version}` : '';
-      const source = new Source(`${ctx.eventsUrl}${separator}${TOKEN_QUERY_PARAM}=${encodeURIComponent(token)}${resumeAt}`);
-      let opened = false;
-      const close = () => {
-        source.close();
-        signal.removeEventListener('abort', onAbort);
-      };
-      const onAbort = () => {
-        close();
-        resolve('ended');
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      source.addEventListener('open', () => (opened = true));
-      const onMessage = (message: MessageEvent) => {
-        try {
-          opened = true;
-          onEvent({ event: SSE_EVENTS.snapshot, data: String(message.data) });
-        } catch (error) {
-          close();
-          reject(error);
-        }
-      };
-      source.addEventListener(SSE_EVENTS.snapshot, onMessage);
-      source.addEventListener('message', onMessage);
-      source.addEventListener('error', () => {
-        close();
-        // Never opened: an HTTP error or not a stream. Polling reads the real answer.
-        if (opened) reject(new SeedanceError(networkError()));
-        else resolve('unsupported');
-      });
-    });
-  }
-
   async function run(): Promise<void> {
     let failures = 0;
     while (!signal.aborted && !finished) {
@@ -182,7 +148,10 @@ export function followTask(
           failures = 0;
           wait = ctx.pollIntervalMs;
         } else {
-          const outcome = mode === 'eventsource' && ctx.EventSource ? await streamWithEventSource(ctx.EventSource) : await streamWithFetch();
+          const outcome =
+            mode === 'eventsource' && ctx.eventSource && ctx.EventSource
+              ? await ctx.eventSource({ url: ctx.eventsUrl, token, version, signal, onEvent, EventSource: ctx.EventSource })
+              : await streamWithFetch();
           if (outcome === 'unsupported') {
             mode = 'polling';
             options.onTransport?.(mode);

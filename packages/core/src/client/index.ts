@@ -8,3 +8,4 @@ export { parseEventStream, type EventStreamHandlers, type ServerSentEvent } from
 export { createIdempotencyKey } from './idempotency-key.js';
 export { backoffDelay, type RetryOptions, type Timers } from './backoff.js';
 export type { EventSourceConstructor, EventSourceLike } from './event-source-like.js';
+export { eventSourceTransport, type EventSourceConnection, type EventSourceTransport } from './event-source-transport.js';

@@ -1,10 +1,11 @@
-import { networkError } from '../errors/classify-runware-error.js';
+import { networkError } from '../errors/network-error.js';
 import { SeedanceError } from '../errors/seedance-error.js';
 import { HEADERS, ROUTES, type CreateTaskResponse, type EffectiveLimits, type TaskSnapshot } from '../protocol/wire.js';
 import type { GenerationInput } from '../spec/generation-input.js';
 import { backoffDelay, defaultTimers, sleep, type RetryOptions, type Timers } from './backoff.js';
 import { errorFromResponse } from './error-from-response.js';
 import type { EventSourceConstructor } from './event-source-like.js';
+import type { EventSourceTransport } from './event-source-transport.js';
 import { createIdempotencyKey } from './idempotency-key.js';
 import { followTask, isTaskSnapshot, type SubscribeOptions, type TaskTransport } from './follow-task.js';
 
@@ -18,11 +19,13 @@ export interface SeedanceClientOptions {
   readonly headers?: HeadersOption;
   /**
    * How `subscribe` follows a task. `fetch` (the default) reads the SSE stream through `fetch`,
-   * so the token travels in a header; `eventsource` uses an EventSource (token in the query);
-   * `polling` only polls. Streaming falls back to polling when it fails.
+   * so the token travels in a header; `polling` only polls; `eventSourceTransport` (imported
+   * separately, so only apps that use it ship it) uses an EventSource, token in the query. The
+   * string `eventsource` without it streams through `fetch`, as when no EventSource exists.
+   * Streaming falls back to polling when it fails.
    */
-  readonly transport?: TaskTransport;
-  /** An EventSource constructor for `transport: 'eventsource'`; defaults to the global one. */
+  readonly transport?: TaskTransport | EventSourceTransport;
+  /** An EventSource constructor for `eventSourceTransport`; defaults to the global one. */
   readonly EventSource?: EventSourceConstructor;
   /** Retries on network failures only; a create retries with the same Idempotency-Key. */
   readonly retry?: RetryOptions;
@@ -135,7 +138,8 @@ export function createSeedanceClient(options: SeedanceClientOptions): SeedanceCl
           fetch: fetchFn,
           headers,
           poll: (signal) => send(ROUTES.task(id), { token, signal, retries: 0 }).then((body) => snapshot(body)),
-          transport: options.transport ?? 'fetch',
+          transport: typeof options.transport === 'function' ? 'eventsource' : (options.transport ?? 'fetch'),
+          eventSource: typeof options.transport === 'function' ? options.transport : undefined,
           EventSource: options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource,
           retry,
           pollIntervalMs: options.pollIntervalMs ?? 1500,

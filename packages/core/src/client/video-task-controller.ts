@@ -109,7 +109,8 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   const listeners = new Set<VideoTaskListener>();
 
   const compose = (): VideoTaskState => {
-    const costs = machine.results.flatMap((r) => (typeof r.cost === 'number' ? [r.cost] : []));
+    let costUsd: number | undefined;
+    for (const { cost } of machine.results) if (typeof cost === 'number') costUsd = (costUsd ?? 0) + cost;
     const estimate = snapshot?.estimatedCostUsd ?? (input ? estimateGenerationCost(input).estimatedUsd : undefined);
     return {
       ...machine,
@@ -118,7 +119,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       ...(input && { input }),
       ...(startedAt !== undefined && { startedAt }),
       ...(estimate !== undefined && { estimatedCostUsd: estimate }),
-      ...(costs.length > 0 && { costUsd: costs.reduce((a, b) => a + b, 0) }),
+      ...(costUsd !== undefined && { costUsd }),
       ...(transport && { transport }),
     };
   };

@@ -1,5 +1,9 @@
 import type { RunwareErrorItem } from '../runware/schemas.js';
+import { classifyHttpStatus } from './network-error.js';
 import { DEFAULT_ERROR_MESSAGES, isRetryableKind, type SeedanceErrorKind, type TaskError } from './seedance-error.js';
+
+// Moved to their own file; re-exported here for imports by this path.
+export { classifyHttpStatus, networkError, timeoutError } from './network-error.js';
 
 // Codes differ between providers behind Runware, so families are matched by pattern (SPEC.md).
 // Order matters: `timeoutProvider` is a provider failure, `taskFailedOrNotFound` a lookup miss.
@@ -22,19 +26,6 @@ export function classifyRunwareError(code: string | undefined, status?: number):
   return classifyHttpStatus(status);
 }
 
-/** The kind for an HTTP status alone (no code to go by). */
-export function classifyHttpStatus(status: number | undefined): SeedanceErrorKind {
-  if (status === undefined) return 'unknown';
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 402) return 'credits';
-  if (status === 429) return 'rate_limit';
-  if (status === 404) return 'not_found';
-  if (status === 408 || status === 504) return 'timeout';
-  if (status >= 500) return 'provider';
-  if (status === 400 || status === 422) return 'validation';
-  return 'unknown';
-}
-
 /**
  * A Runware error item as a `TaskError`. Validation and moderation messages from the provider
  * name the field and are shown; for other kinds the kit's message is used, since provider text
@@ -53,14 +44,4 @@ export function errorFromRunware(item: RunwareErrorItem, status?: number): TaskE
     ...(item.parameter !== undefined && { parameter: item.parameter }),
     ...(status !== undefined && { status }),
   };
-}
-
-/** A fetch that never reached the server or lost its connection. */
-export function networkError(): TaskError {
-  return { kind: 'network', code: 'network', message: DEFAULT_ERROR_MESSAGES.network, retryable: true };
-}
-
-/** A deadline ran out before the task finished. */
-export function timeoutError(code = 'timeout'): TaskError {
-  return { kind: 'timeout', code, message: DEFAULT_ERROR_MESSAGES.timeout, retryable: true };
 }

@@ -7,4 +7,5 @@ export {
   type SeedanceErrorKind,
   type TaskError,
 } from './seedance-error.js';
-export { classifyRunwareError, errorFromRunware, networkError, timeoutError } from './classify-runware-error.js';
+export { classifyRunwareError, errorFromRunware } from './classify-runware-error.js';
+export { networkError, timeoutError } from './network-error.js';

@@ -3,6 +3,7 @@
 export { base64ByteLength, decodeBase64Prefix, decodeBase64Range, isBase64 } from './base64.js';
 export { classifyImageInput, normalizeImageMediaType, type ImageInput, type ImageInputForm } from './classify-image-input.js';
 export {
+  frameImageSideIssues,
   inspectFrameImage,
   inspectImageBytes,
   type FrameImageInspection,

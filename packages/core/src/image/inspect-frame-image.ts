@@ -109,16 +109,18 @@ function inspect(
   const { width, height } = sniffed ?? {};
   if (sniffed && allowed(sniffed.type)) {
     if (width === undefined || height === undefined) issues.push(invalid('no_size'));
-    else {
-      if (Math.min(width, height) < rules.minSide) {
-        issues.push({ code: 'image_too_small_sides', params: { min: rules.minSide, width, height } });
-      }
-      if (Math.max(width, height) > rules.maxSide) {
-        issues.push({ code: 'image_too_large_sides', params: { max: rules.maxSide, width, height } });
-      }
-    }
+    else issues.push(...frameImageSideIssues(width, height, spec));
   }
   return { ...base, ...(sniffed && { type: sniffed.type }), ...(width !== undefined && { width, height }), issues };
+}
+
+/** The side checks alone, e.g. for a URL image whose sides an `<img>` told. */
+export function frameImageSideIssues(width: number, height: number, spec: FrameImageRules = seedanceProFast): FrameImageIssue[] {
+  const { minSide: min, maxSide: max } = spec.frameImages;
+  const issues: FrameImageIssue[] = [];
+  if (Math.min(width, height) < min) issues.push({ code: 'image_too_small_sides', params: { min, width, height } });
+  if (Math.max(width, height) > max) issues.push({ code: 'image_too_large_sides', params: { max, width, height } });
+  return issues;
 }
 
 function invalid(reason: InvalidImageReason): FrameImageIssue {

@@ -1,6 +1,7 @@
 'use client';
 import {
   formatIssueMessage,
+  frameImageSideIssues,
   inspectFrameImage,
   seedanceProFast,
   type FrameImageIssue,
@@ -166,21 +167,12 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
     [setValue, spec],
   );
 
-  const clear = useCallback(() => {
-    token.current++;
-    setNotice(undefined);
-    setLocal({ kind: 'none' });
-    setValue(undefined);
-  }, [setValue]);
+  // Empty text is exactly a removal: a newer pick is dropped, the notice and the value cleared.
+  const clear = useCallback(() => setText(''), [setText]);
 
   // Sides of a URL image, checked against the spec once it loaded here.
-  const urlIssues: FrameImageIssue[] = [];
   const check = urlCheck && urlCheck.url === value ? urlCheck : undefined;
-  if (check?.loaded && check.width !== undefined && check.height !== undefined) {
-    const { minSide, maxSide } = spec.frameImages;
-    if (Math.min(check.width, check.height) < minSide) urlIssues.push({ code: 'image_too_small_sides', params: { min: minSide, width: check.width, height: check.height } });
-    if (Math.max(check.width, check.height) > maxSide) urlIssues.push({ code: 'image_too_large_sides', params: { max: maxSide, width: check.width, height: check.height } });
-  }
+  const urlIssues = check?.loaded && check.width !== undefined && check.height !== undefined ? frameImageSideIssues(check.width, check.height, spec) : [];
 
   const meta = local.kind === 'meta' && local.forValue === value ? local : undefined;
   const invalid = local.kind === 'invalid' ? local : undefined;
