@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRedisTaskStore } from '@seedance-kit/core/redis';
-import type { TaskRecord, TaskStore } from '@seedance-kit/core/server';
+import { createSeedanceHandler, TaskStoreUnavailableError, type TaskRecord, type TaskStore } from '@seedance-kit/core/server';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { quietLogger } from './support/harness.js';
@@ -259,6 +259,21 @@ describe.skipIf(!redisBinary)('createRedisTaskStore', () => {
       expect(String((outcome as PromiseRejectedResult).reason)).toMatch(/Redis/);
     }
     expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/Redis task store: get failed: no answer from Redis within 300 ms/);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(TaskStoreUnavailableError);
+
+    // Through the handler, a store outage is a retryable 503 with Retry-After, not a 500.
+    const handler = createSeedanceHandler({ store, logger: quietLogger(lines) });
+    const response = await handler(
+      new Request('http://localhost/api/seedance/tasks', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+        body: JSON.stringify({ positivePrompt: 'a paper boat', resolution: '480p' }),
+      }),
+    );
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toMatchObject({ code: 'store_unavailable', retryable: true });
+    await handler.close();
     await store.close?.();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(unhandled).toEqual([]);

@@ -3,7 +3,7 @@ export { createSeedanceHandler, type SeedanceHandler } from '../server/create-se
 export type { IdentifyHook, SeedanceHandlerOptions, WebhookOptions } from '../server/handler-options.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, effectiveLimits, resolvePolicy, type ResolvedPolicy, type SeedancePolicy } from '../server/policy.js';
 export { createMemoryTaskStore, type MemoryTaskStoreOptions } from '../server/store/memory-task-store.js';
-export type { CreateTaskResult, TaskListener, TaskMutation, TaskRecord, TaskStore } from '../server/store/task-store.js';
+export { TaskStoreUnavailableError, type CreateTaskResult, type TaskListener, type TaskMutation, type TaskRecord, type TaskStore } from '../server/store/task-store.js';
 export { createRunwareProvider, RUNWARE_API_URL, type RunwareProviderOptions } from '../server/providers/runware-provider.js';
 export { DEFAULT_POLLING, pollDelay, retryDelay, type PollingOptions } from '../server/providers/poll-schedule.js';
 export type {

@@ -121,6 +121,7 @@ export const PROBLEM_CODES = [
   'webhook_unauthorized',
   'not_found',
   'method_not_allowed',
+  'store_unavailable',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

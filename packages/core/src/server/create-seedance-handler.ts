@@ -21,7 +21,7 @@ import { serveFile } from './routes/serve-file.js';
 import { streamTask } from './routes/stream-task.js';
 import { createSigner } from './signer.js';
 import { createMemoryTaskStore } from './store/memory-task-store.js';
-import type { TaskStore } from './store/task-store.js';
+import { TaskStoreUnavailableError, type TaskStore } from './store/task-store.js';
 import { createTaskRunner } from './task-runner.js';
 
 /** The one Web-standard route handler every framework adapter wraps. */
@@ -38,6 +38,7 @@ export interface SeedanceHandler {
 const DEFAULT_TASK_TTL_MS = 24 * 3_600_000;
 const DEFAULT_HEARTBEAT_MS = 15_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const STORE_RETRY_AFTER_SECONDS = 5;
 const DEFAULT_WEBHOOK_FALLBACK_POLL_MS = 30_000;
 
 /**
@@ -139,7 +140,15 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       response = request.method === 'OPTIONS' ? preflight(request, corsOrigin !== undefined) : await route(ctx, request);
     } catch (error) {
       if (error instanceof HttpProblem) response = error.toResponse();
-      else {
+      else if (error instanceof TaskStoreUnavailableError) {
+        logger.error('seedance: the task store is unavailable', error);
+        response = new HttpProblem(503, 'store_unavailable', {
+          kind: 'unknown',
+          retryable: true,
+          detail: 'The server is busy for a moment. Try again shortly.',
+          headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
+        }).toResponse();
+      } else {
         logger.error('seedance: request failed', error);
         response = new HttpProblem(500, 'internal_error', { kind: 'unknown', detail: 'Something went wrong on the server. Try again.' }).toResponse();
       }

@@ -20,6 +20,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   webhook_unauthorized: 'Webhook not authorized',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
+  store_unavailable: 'Temporarily unavailable',
   internal_error: 'Internal error',
 };
 

@@ -6,7 +6,7 @@ import { createInputCache, type CachedInput } from './redis-input-cache.js';
 import { decodeInput, decodeMeta, encodeInput, encodeMessage, encodeMeta, encodeRecord } from './redis-record-codec.js';
 import { ACQUIRE_LEASE_SCRIPT, CREATE_SCRIPT, INCREMENT_SCRIPT, READ_SCRIPT, RELEASE_LEASE_SCRIPT, UPDATE_SCRIPT, type RedisScript } from './redis-scripts.js';
 import { closeClient, createRedisSubscriptions } from './redis-subscriptions.js';
-import type { CreateTaskResult, TaskRecord, TaskStore } from './task-store.js';
+import { TaskStoreUnavailableError, type CreateTaskResult, type TaskRecord, type TaskStore } from './task-store.js';
 
 export interface RedisTaskStoreOptions {
   /**
@@ -116,7 +116,7 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
           : error instanceof Error && error.constructor.name === 'TimeoutError'
             ? `no answer from Redis within ${timeoutMs} ms (unreachable or overloaded)`
             : String(error);
-      throw new Error(`Redis task store: ${what} failed: ${reason}`, { cause: error });
+      throw new TaskStoreUnavailableError(`Redis task store: ${what} failed: ${reason}`, { cause: error });
     }
   };
 

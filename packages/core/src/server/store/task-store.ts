@@ -88,3 +88,11 @@ export interface TaskStore {
   /** Stops timers and connections the store owns. */
   close?(): Promise<void>;
 }
+
+/**
+ * Thrown by a store that cannot reach its backend (e.g. Redis down). The handler answers 503
+ * with Retry-After instead of a 500, since trying again shortly can work.
+ */
+export class TaskStoreUnavailableError extends Error {
+  override readonly name = 'TaskStoreUnavailableError';
+}
