@@ -122,7 +122,6 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     basePath,
     clock,
     logger,
-    taskTtlMs: options.taskTtlMs ?? DEFAULT_TASK_TTL_MS,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     ...(publicUrl !== undefined && { publicUrl }),
     ...(options.identify && { identify: options.identify }),

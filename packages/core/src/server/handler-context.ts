@@ -22,7 +22,6 @@ export interface HandlerContext {
   readonly rateLimitKey?: (request: Request, owner: string) => string | Promise<string>;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly taskTtlMs: number;
   readonly heartbeatMs: number;
   /** The webhook route's URL for a request, without query; undefined when results are polled. */
   readonly webhookUrl?: (request: Request) => string;

@@ -71,7 +71,10 @@ export interface SeedanceHandlerOptions {
   };
   /** `ttl` sent to Runware for result URLs, seconds (≥ 60). Default: not sent (Runware's default). */
   readonly resultTtlSeconds?: number;
-  /** How long a task record is kept after its last change. Default 24 h. */
+  /**
+   * How long a task record is kept after its last change once the task has ended. Default 24 h.
+   * A task still running is kept at least until its polling deadline has passed.
+   */
   readonly taskTtlMs?: number;
   /** SSE heartbeat comment interval. Default 15 s. */
   readonly heartbeatMs?: number;

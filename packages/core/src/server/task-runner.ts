@@ -1,6 +1,6 @@
 import type { TaskError } from '../errors/index.js';
 import { timeoutError } from '../errors/index.js';
-import { isTerminal, transition, type TaskEvent, type TaskResult } from '../task/index.js';
+import { isTerminal, transition, type TaskEvent, type TaskResult, type TaskStatus } from '../task/index.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { pollDelay, retryDelay } from './providers/poll-schedule.js';
@@ -14,7 +14,7 @@ export interface TaskRunnerOptions {
   readonly logger: Logger;
   /** Names this process in poll leases. */
   readonly instanceId: string;
-  /** How long a record lives after its last change. */
+  /** How long a finished task's record lives after its last change. */
   readonly recordTtlMs: number;
   /** With webhooks, polls still run as a safety net, at most this often. */
   readonly webhookFallbackPollMs: number;
@@ -36,6 +36,12 @@ const LEASE_MARGIN_MS = 5_000;
  * through the store, so subscribers on any instance see it.
  */
 export interface TaskRunner {
+  /**
+   * When a record written now in `status` may be dropped. A task still running is kept at least
+   * until its submit and polling deadlines have passed: it may say nothing for longer than
+   * `recordTtlMs` (stuck at 90 %), and forgetting it would lose its result.
+   */
+  expiresAt(status: TaskStatus, now: number): number;
   /** Submits a freshly created record and starts watching it. Resolves with the record after the submit. */
   submit(record: TaskRecord, webhookURL?: string): Promise<TaskRecord | undefined>;
   /** Starts polling an active task unless some instance already does. */
@@ -53,6 +59,8 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
   const watchers = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const submitting = new Set<string>();
   const closing = new AbortController();
+  const activeSpanMs = options.staleSubmitMs + polling.deadlineMs;
+  const expiresAt = (status: TaskStatus, now: number) => now + options.recordTtlMs + (isTerminal(status) ? 0 : activeSpanMs);
 
   /** Runs `events` through core's transition; writes only when one applied. */
   async function applyEvents(id: string, events: readonly TaskEvent[]): Promise<TaskRecord | undefined> {
@@ -72,7 +80,7 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
       return {
         ...current,
         state,
-        expiresAt: now + options.recordTtlMs,
+        expiresAt: expiresAt(state.status, now),
         ...(acked && current.submittedAt === undefined && { submittedAt: now }),
       };
     });
@@ -196,6 +204,7 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
   }
 
   return {
+    expiresAt,
     async submit(record, webhookURL) {
       submitting.add(record.id);
       let after: TaskRecord | undefined;

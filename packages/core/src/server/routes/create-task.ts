@@ -56,17 +56,18 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
   const now = clock.now();
   const id = randomUUID();
   const numberResults = input.numberResults ?? 1;
+  const state = transition(initialTaskState, { type: 'submit', numberResults }).state;
   const record: TaskRecord = {
     id,
     version: 0,
     owner,
     createdAt: now,
     updatedAt: now,
-    expiresAt: now + ctx.taskTtlMs,
+    expiresAt: ctx.runner.expiresAt(state.status, now),
     // The seed is drawn here so the snapshot shows the one Runware gets.
     input: input.seed === 'random' ? { ...input, seed: randomSeed() } : input,
     delivery: ctx.webhookUrl ? 'webhook' : 'poll',
-    state: transition(initialTaskState, { type: 'submit', numberResults }).state,
+    state,
     estimatedCostUsd,
     ...(idempotencyKey !== undefined && { idempotencyKey, requestHash }),
   };
