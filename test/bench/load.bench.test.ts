@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSeedanceClient, type TaskSnapshot } from '@seedance-kit/core';
 import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
 import { createClient } from 'redis';
@@ -24,18 +27,16 @@ import { saveTable } from './support/report.js';
  * memory of each instance before, after the load, and after every task expired, over two rounds:
  * the second must end where the first did (no growth).
  *
- * BENCH_LOAD_TASKS (200), BENCH_LOAD_FFMPEG (2), BENCH_LOAD_TASK_TTL_MS (60 s), BENCH_LOAD_ROUNDS (2).
+ * BENCH_LOAD_TASKS (200), BENCH_LOAD_FFMPEG (2), BENCH_LOAD_TASK_TTL_MS (10 s), BENCH_LOAD_ROUNDS (2).
  */
 const TASKS = Number(process.env.BENCH_LOAD_TASKS ?? 200);
 /** ffmpeg processes at once in the simulator (2 cores here: more does not go faster). */
 const FFMPEG = Number(process.env.BENCH_LOAD_FFMPEG ?? 2);
 /**
- * How long a task is kept after its last change. Above the longest quiet spell of a task
- * (queued at the simulator behind ~TASKS/FFMPEG renders, progress unchanged): a shorter TTL
- * forgets tasks that are still running (see test/server/faults-matrix.test.ts, "a stall longer
- * than taskTtlMs").
+ * How long a finished task is kept after its last change (a task still running is kept until its
+ * polling deadline whatever this says), so a round's tasks are all gone this long after it ends.
  */
-const TASK_TTL_MS = Number(process.env.BENCH_LOAD_TASK_TTL_MS ?? 60_000);
+const TASK_TTL_MS = Number(process.env.BENCH_LOAD_TASK_TTL_MS ?? 10_000);
 /** Rounds of TASKS: the second shows whether the first left anything behind. */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_LOAD_ROUNDS ?? 2));
 const INPUT = { width: 864, height: 480, duration: 1.2 } as const;
@@ -93,9 +94,13 @@ interface TaskTiming {
 }
 
 /** Creates one task on `creator` and follows it on `streamer` until it ends. */
-async function generate(creator: InstanceProcess, streamer: InstanceProcess, index: number): Promise<TaskTiming> {
+/** Every prompt names its task, so a heap snapshot shows whether anything of it is still held. */
+const prompt = (label: string) => `Load task ${label}: a lantern drifting over a lake`;
+const PROMPT_IN_HEAP = /Load task (r\d+-\d+):/g;
+
+async function generate(creator: InstanceProcess, streamer: InstanceProcess, label: string): Promise<TaskTiming> {
   const start = performance.now();
-  const { task, token } = await createSeedanceClient({ baseUrl: creator.base }).createTask({ ...INPUT, positivePrompt: `Load task ${index}: a lantern drifting over a lake` });
+  const { task, token } = await createSeedanceClient({ baseUrl: creator.base }).createTask({ ...INPUT, positivePrompt: prompt(label) });
   const created = performance.now() - start;
   return new Promise((resolve, reject) => {
     let first: number | undefined;
@@ -142,42 +147,72 @@ interface Round {
   /** Per instance: after the load (SSE streams ended), and after every task of the round expired. */
   readonly loaded: InstanceUsage[];
   expired?: InstanceUsage[];
+  /** Per instance: load tasks (any round) whose prompt is still in the heap after expiry. */
+  retainedTasks?: number[];
   readonly redisKeysLoaded?: number;
   redisKeysExpired?: number;
+  /** Redis commands run during the load (every instance), when the deployment shares Redis. */
+  readonly redisCommands?: number;
 }
 
-async function countKeys(prefix: string): Promise<number> {
-  if (!redis) return 0;
-  const client = createClient({ url: redis.url });
+async function withRedis<T>(use: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+  const client = createClient({ url: redis!.url });
   await client.connect();
   try {
-    return (await client.keys(`${prefix}*`)).length;
+    return await use(client);
   } finally {
     await client.close();
   }
 }
 
+const countKeys = (prefix: string) => withRedis(async (client) => (await client.keys(`${prefix}*`)).length);
+
+/** Commands the Redis server has run so far (INFO stats). */
+const redisCommands = () =>
+  withRedis(async (client) => Number(/total_commands_processed:(\d+)/.exec(await client.info('stats'))?.[1] ?? Number.NaN));
+
 const usageOf = (deployment: Deployment) => Promise.all(deployment.instances.map((i) => i.usage()));
 
+/** Distinct load-task prompts in a heap snapshot of the instance: what it still holds of expired tasks. */
+async function retainedTasks(instance: InstanceProcess): Promise<number> {
+  const path = join(tmpdir(), `seedance-load-${instance.pid}-${randomUUID()}.heapsnapshot`);
+  try {
+    await instance.heapSnapshot(path);
+    return new Set([...(await readFile(path, 'utf8')).matchAll(PROMPT_IN_HEAP)].map((m) => m[1])).size;
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
 /** TASKS generations at once, created round-robin and each streamed from the next instance. */
-async function load(deployment: Deployment): Promise<Round> {
+async function load(deployment: Deployment, round: number): Promise<Round> {
   const { instances } = deployment;
   const n = instances.length;
   const submitted = runware.stats.submitted;
+  const commands = deployment.prefix === undefined ? undefined : await redisCommands();
   const t0 = performance.now();
-  const timings = await Promise.all(Array.from({ length: TASKS }, (_, i) => generate(instances[i % n]!, instances[(i + 1) % n]!, i)));
+  const timings = await Promise.all(Array.from({ length: TASKS }, (_, i) => generate(instances[i % n]!, instances[(i + 1) % n]!, `r${round}-${i}`)));
   const finishedAt = performance.now();
   expect(timings.filter((t) => t.last.status === 'succeeded'), deployment.name).toHaveLength(TASKS);
   expect(new Set(timings.map((t) => t.last.results[0]?.videoUUID)).size).toBe(TASKS);
   expect(runware.stats.submitted - submitted).toBe(TASKS);
+  const ran = commands === undefined ? undefined : (await redisCommands()) - commands;
   const loaded = await usageOf(deployment);
-  return { timings, wallMs: finishedAt - t0, finishedAt, loaded, ...(deployment.prefix !== undefined && { redisKeysLoaded: await countKeys(deployment.prefix) }) };
+  return {
+    timings,
+    wallMs: finishedAt - t0,
+    finishedAt,
+    loaded,
+    ...(deployment.prefix !== undefined && { redisKeysLoaded: await countKeys(deployment.prefix) }),
+    ...(ran !== undefined && { redisCommands: ran }),
+  };
 }
 
 /** After the round's tasks expired: the memory store sweeps on writes, so one more task per instance (itself live) triggers it. */
 async function afterExpiry(deployment: Deployment, round: Round): Promise<void> {
-  await Promise.all(deployment.instances.map((instance) => generate(instance, instance, -100)));
+  await Promise.all(deployment.instances.map((instance) => generate(instance, instance, 'sweep')));
   round.expired = await usageOf(deployment);
+  round.retainedTasks = await Promise.all(deployment.instances.map(retainedTasks));
   if (deployment.prefix !== undefined) round.redisKeysExpired = await countKeys(deployment.prefix);
 }
 
@@ -197,12 +232,12 @@ describe('load: concurrent generations with SSE subscribers', () => {
     for (const deployment of deployments) {
       // Warm up (lazy modules, JIT, Redis scripts) with one task per instance, end to end.
       const { instances } = deployment;
-      await Promise.all(instances.map((instance, i) => generate(instance, instances[(i + 1) % instances.length]!, -1 - i)));
+      await Promise.all(instances.map((instance, i) => generate(instance, instances[(i + 1) % instances.length]!, `warm-up ${i}`)));
       deployment.baseline.push(...(await usageOf(deployment)));
     }
     // Loads one deployment at a time (clean latencies); the expiry waits overlap.
     for (let r = 0; r < ROUNDS; r++) {
-      for (const deployment of deployments) deployment.rounds.push(await load(deployment));
+      for (const deployment of deployments) deployment.rounds.push(await load(deployment, r + 1));
       await sleep(Math.max(...deployments.map((d) => d.rounds[r]!.finishedAt)) + TASK_TTL_MS + 1_500 - performance.now());
       for (const deployment of deployments) await afterExpiry(deployment, deployment.rounds[r]!);
     }
@@ -212,7 +247,7 @@ describe('load: concurrent generations with SSE subscribers', () => {
     await saveTable('load-latency', {
       order: 10,
       title: `Load: ${TASKS} generations at once, each with an SSE subscriber (1.2 s 864×480 videos, ${FFMPEG} ffmpeg at a time; p50 / p99)`,
-      columns: ['run', 'round', 'done', 'wall', 'POST /tasks', 'create → 1st snapshot', 'result → SSE snapshot', 'create → done', 'instance CPU'],
+      columns: ['run', 'round', 'done', 'wall', 'POST /tasks', 'create → 1st snapshot', 'result → SSE snapshot', 'create → done', 'instance CPU', 'Redis cmds/task'],
       rows: deployments.flatMap((d) =>
         d.rounds.map((round, r) => {
           const before = r === 0 ? d.baseline : d.rounds[r - 1]!.expired!;
@@ -227,6 +262,7 @@ describe('load: concurrent generations with SSE subscribers', () => {
             msCell(round.timings.map((t) => t.resultToSnapshot)),
             msCell(round.timings.map((t) => t.done)),
             `${(cpu / 1e6).toFixed(1)} s`,
+            round.redisCommands === undefined ? '–' : (round.redisCommands / TASKS).toFixed(0),
           ];
         }),
       ),
@@ -234,13 +270,14 @@ describe('load: concurrent generations with SSE subscribers', () => {
         '"result → SSE snapshot": from the simulator answer that first carried the video to the subscriber receiving the snapshot with it',
         '(poll answer read, store write, Redis pub/sub to the streaming instance, SSE write, client parse). With Redis each task is',
         'streamed from another instance than the one that created it. "instance CPU": user + system time of the handler processes in the',
-        'round (the simulator, ffmpeg and the 2×TASKS clients run in the bench process on the same 2 cores).',
+        'round (the simulator, ffmpeg and the 2×TASKS clients run in the bench process on the same 2 cores). "Redis cmds/task": every',
+        'command the instances sent during the round, per task (polls, lease renewals, standby checks, pub/sub).',
       ],
     });
     await saveTable('load-memory', {
       order: 11,
       title: `Load: memory per instance (after 2 full GCs) through ${ROUNDS} rounds of ${TASKS} tasks; "expired" = every task of the round gone (taskTtlMs ${TASK_TTL_MS / 1000} s)`,
-      columns: ['run', 'instance', 'RSS start', 'RSS loaded', 'RSS expired', 'heap start', 'heap loaded', ...Array.from({ length: ROUNDS }, (_, r) => `heap expired #${r + 1}`), 'growth/round', 'Redis keys'],
+      columns: ['run', 'instance', 'RSS start', 'RSS loaded', 'RSS expired', 'heap start', 'heap loaded', ...Array.from({ length: ROUNDS }, (_, r) => `heap expired #${r + 1}`), 'growth/round', 'tasks in heap', 'Redis keys'],
       rows: deployments.flatMap((d) =>
         d.instances.map((instance, i) => {
           const expired = d.rounds.map((round) => round.expired![i]!.memory.heapUsed);
@@ -255,6 +292,7 @@ describe('load: concurrent generations with SSE subscribers', () => {
             MB(d.rounds[0]!.loaded[i]!.memory.heapUsed),
             ...expired.map(MB),
             signedMB(growth),
+            d.rounds.map((round) => String(round.retainedTasks![i])).join(', '),
             d.prefix === undefined ? '–' : d.rounds.map((round) => `${round.redisKeysLoaded} → ${round.redisKeysExpired}`).join(', '),
           ];
         }),
@@ -262,6 +300,7 @@ describe('load: concurrent generations with SSE subscribers', () => {
       notes: [
         '"growth/round": heap after the last round expired minus after the first, per round (with one round: minus the start). The first',
         'load also warms code paths up (optimized code counts in the heap); later rounds show whether tasks leave anything behind.',
+        '"tasks in heap": load tasks whose prompt a heap snapshot of the instance still holds after each round expired (0 = nothing kept).',
         '"Redis keys": keys under the run’s prefix after the load → after expiry (what remains is the live task that triggered the sweep).',
       ],
     });
@@ -270,8 +309,10 @@ describe('load: concurrent generations with SSE subscribers', () => {
       for (const [i, instance] of d.instances.entries()) {
         const expired = d.rounds.map((round) => round.expired![i]!.memory.heapUsed);
         const loadedGrowth = d.rounds[0]!.loaded[i]!.memory.heapUsed - d.baseline[i]!.memory.heapUsed;
-        // No growth once the tasks are gone: later rounds end where the first ended (GC noise aside).
-        if (ROUNDS > 1) expect(expired.at(-1)! - expired[0]!, `${d.name} ${instance.name}`).toBeLessThan(Math.max(1_000_000, 0.25 * loadedGrowth));
+        // No growth once the tasks are gone: nothing of them is held, and the heap ends each round
+        // about where the first ended (a kept record alone would be ~2 KB per task).
+        for (const round of d.rounds) expect(round.retainedTasks![i], `${d.name} ${instance.name}: tasks still in the heap`).toBe(0);
+        if (ROUNDS > 1) expect((expired.at(-1)! - expired[0]!) / (ROUNDS - 1), `${d.name} ${instance.name}`).toBeLessThan(Math.max(1_000_000, 0.25 * loadedGrowth));
       }
       for (const round of d.rounds) if (round.redisKeysExpired !== undefined) expect(round.redisKeysExpired).toBeLessThanOrEqual(2 * d.instances.length);
     }

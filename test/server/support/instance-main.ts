@@ -4,6 +4,7 @@
 // SEEDANCE_INSTANCE environment variable (JSON `InstanceConfig`); talks over the IPC channel.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeHeapSnapshot } from 'node:v8';
 import { createSeedanceRequestListener } from '@seedance-kit/core/node';
 import { createRedisTaskStore } from '@seedance-kit/core/redis';
 import { createMemoryTaskStore, createSeedanceHandler, type SeedanceHandler, type TaskStore } from '@seedance-kit/core/server';
@@ -86,6 +87,10 @@ process.on('message', (message: ParentMessage) => {
     gc?.();
     gc?.();
     send({ type: 'usage', id: message.id, usage: { memory: process.memoryUsage(), cpu: process.cpuUsage() } });
+  } else if (message.type === 'heapSnapshot') {
+    (globalThis as { gc?: () => void }).gc?.();
+    writeHeapSnapshot(message.path);
+    send({ type: 'heapSnapshot', id: message.id, path: message.path });
   }
 });
 process.on('unhandledRejection', (reason) => {

@@ -44,10 +44,14 @@ export interface InstanceConfig {
 export type InstanceMessage =
   | { readonly type: 'ready'; readonly url: string; readonly pid: number }
   | { readonly type: 'usage'; readonly id: number; readonly usage: InstanceUsage }
+  | { readonly type: 'heapSnapshot'; readonly id: number; readonly path: string }
   | { readonly type: 'unhandledRejection'; readonly reason: string }
   | { readonly type: 'closed' };
 
-export type ParentMessage = { readonly type: 'close' } | { readonly type: 'usage'; readonly id: number };
+export type ParentMessage =
+  | { readonly type: 'close' }
+  | { readonly type: 'usage'; readonly id: number }
+  | { readonly type: 'heapSnapshot'; readonly id: number; readonly path: string };
 
 /** What an instance uses, measured inside it. */
 export interface InstanceUsage {
@@ -74,6 +78,8 @@ export interface InstanceProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Memory (after two full GCs) and CPU time of the instance. */
   usage(): Promise<InstanceUsage>;
+  /** Writes a V8 heap snapshot of the instance to `path` (after a full GC); resolves when written. */
+  heapSnapshot(path: string): Promise<void>;
   /** Graceful: polls stop and release their leases, the store disconnects. */
   stop(): Promise<void>;
   /** A crash: SIGKILL, nothing cleaned up (leases stay until they lapse). */
@@ -116,14 +122,14 @@ export async function startInstance(config: InstanceConfig): Promise<InstancePro
   });
 
   let nextId = 0;
-  const pending = new Map<number, (usage: InstanceUsage) => void>();
+  const pending = new Map<number, (message: InstanceMessage) => void>();
   const ready = new Promise<{ url: string; pid: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Instance ${config.name} not ready after ${READY_TIMEOUT_MS} ms:\n${logs.join('\n')}`)), READY_TIMEOUT_MS);
     child.on('message', (message: InstanceMessage) => {
       if (message.type === 'ready') {
         clearTimeout(timer);
         resolve(message);
-      } else if (message.type === 'usage') pending.get(message.id)?.(message.usage);
+      } else if (message.type === 'usage' || message.type === 'heapSnapshot') pending.get(message.id)?.(message);
       else if (message.type === 'unhandledRejection') unhandledRejections.push(message.reason);
     });
     void exited.then(({ code, signal }) => {
@@ -140,13 +146,25 @@ export async function startInstance(config: InstanceConfig): Promise<InstancePro
   }
   const port = Number(new URL(started.url).port);
 
-  const waitExit = async (what: string) => {
+  /** Sends a request over IPC and resolves with the answer carrying its id. */
+  const ask = (message: (id: number) => ParentMessage) =>
+    new Promise<InstanceMessage>((resolve, reject) => {
+      if (!child.connected) return reject(new Error(`Instance ${config.name} is gone`));
+      const id = nextId++;
+      pending.set(id, (answer) => {
+        pending.delete(id);
+        resolve(answer);
+      });
+      child.send(message(id));
+    });
+
+  /** Waits for the exit; a process that does not stop within 10 s is killed. */
+  const waitExit = async () => {
     const timer = setTimeout(() => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }, 10_000);
     await exited;
     clearTimeout(timer);
-    void what;
   };
 
   return {
@@ -159,26 +177,24 @@ export async function startInstance(config: InstanceConfig): Promise<InstancePro
     logs,
     unhandledRejections,
     exited,
-    usage: () =>
-      new Promise((resolve, reject) => {
-        if (!child.connected) return reject(new Error(`Instance ${config.name} is gone`));
-        const id = nextId++;
-        pending.set(id, (usage) => {
-          pending.delete(id);
-          resolve(usage);
-        });
-        child.send({ type: 'usage', id } satisfies ParentMessage);
-      }),
+    usage: async () => {
+      const answer = await ask((id) => ({ type: 'usage', id }));
+      if (answer.type !== 'usage') throw new Error(`Instance ${config.name} answered ${answer.type}`);
+      return answer.usage;
+    },
+    heapSnapshot: async (path) => {
+      await ask((id) => ({ type: 'heapSnapshot', id, path }));
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       if (child.connected) child.send({ type: 'close' } satisfies ParentMessage);
       else child.kill('SIGTERM');
-      await waitExit('stop');
+      await waitExit();
     },
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
-      await waitExit('kill');
+      await waitExit();
     },
   };
 }

@@ -127,13 +127,15 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
     if (recordTtlMs !== undefined) ttl = Math.min(ttl, Math.ceil(recordTtlMs));
     return String(Math.max(1, ttl));
   };
+  /** When Redis drops the record (as last written): its cached input goes then too. */
+  const goneAt = (record: TaskRecord): number => (recordTtlMs === undefined ? record.expiresAt : Math.min(record.expiresAt, record.updatedAt + recordTtlMs));
 
   const positiveMs = (ms: number, name: string): string => {
     if (!Number.isFinite(ms)) throw new TypeError(`${name} must be a finite number of milliseconds`);
     return String(Math.max(1, Math.ceil(ms)));
   };
 
-  const inputs = createInputCache(INPUT_CACHE_CHARS);
+  const inputs = createInputCache(INPUT_CACHE_CHARS, now);
 
   const toRecord = (version: string, meta: string, input: CachedInput): TaskRecord => ({ ...decodeMeta(meta), input: input.value, version: Number(version) });
 
@@ -147,14 +149,17 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
       return undefined;
     }
     let input = held;
-    if (typeof text === 'string') {
-      input = { tag, text, value: decodeInput(text) };
-      inputs.set(id, input);
-    }
+    if (typeof text === 'string') input = { tag, text, value: decodeInput(text) };
     if (input === undefined || input.tag !== tag) throw new Error(`the input of task ${id} could not be read`);
     const record = toRecord(version, meta, input);
     // Redis expires it too; this keeps an injected clock authoritative, as in the memory store.
-    if (record.expiresAt <= now()) return undefined;
+    if (record.expiresAt <= now()) {
+      inputs.delete(id);
+      return undefined;
+    }
+    // Held no longer than the record lives (another instance's write may have extended it).
+    if (input === held) inputs.extend(id, goneAt(record));
+    else inputs.set(id, input, goneAt(record));
     return { record, input };
   };
 
@@ -176,13 +181,13 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
         const reply = (await run(CREATE_SCRIPT, keys, [encoded.meta, encoded.input, ttlFor(stored.expiresAt), record.id, taskKeyPrefix, tag])) as string[];
         switch (reply[0]) {
           case 'created':
-            inputs.set(record.id, { tag, text: encoded.input, value: stored.input });
+            inputs.set(record.id, { tag, text: encoded.input, value: stored.input }, goneAt(stored));
             return { created: true, record: stored };
           case 'bound': {
             const [, version = '', meta = '', text = '', boundTag = ''] = reply;
             const input: CachedInput = { tag: boundTag, text, value: decodeInput(text) };
             const existing = toRecord(version, meta, input);
-            inputs.set(existing.id, input);
+            inputs.set(existing.id, input, goneAt(existing));
             return { created: false, record: existing };
           }
           case 'exists':
@@ -227,7 +232,8 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
             tag,
           ]);
           if (result === 1) {
-            if (changedInput !== undefined) inputs.set(id, { tag, text: changedInput, value: stored.input });
+            if (changedInput !== undefined) inputs.set(id, { tag, text: changedInput, value: stored.input }, goneAt(stored));
+            else inputs.extend(id, goneAt(stored));
             return stored;
           }
           if (result === 0) {
