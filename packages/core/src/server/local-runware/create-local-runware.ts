@@ -299,8 +299,9 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     const elapsed = performance.now() - (result.startedAt ?? 0);
     await sleep(timing.minRenderMs - elapsed, signal);
 
-    const fileSize = (await stat(path)).size;
-    if (task.uploadEndpoint) bytes = await readFile(path);
+    // A temp file made at run time: bundlers that trace file access (Next.js) have nothing to include.
+    const fileSize = (await stat(/* turbopackIgnore: true */ path)).size;
+    if (task.uploadEndpoint) bytes = await readFile(/* turbopackIgnore: true */ path);
     const expireNow = faults.take('expireUrl', [task]);
     const expiresAt = expireNow ? now() : task.ttl !== undefined ? now() + task.ttl * 1000 : undefined;
     files.add(name, { path, size: fileSize, contentType: container.contentType, ...(expiresAt !== undefined && { expiresAt }) });

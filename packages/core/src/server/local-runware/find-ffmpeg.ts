@@ -42,7 +42,8 @@ export async function resolveFfmpegPath(explicit?: string): Promise<string | und
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     for (const name of names) {
-      const candidate = join(dir, name);
+      // Searched at run time on PATH: nothing here for a bundler's file tracing to include.
+      const candidate = join(/* turbopackIgnore: true */ dir, name);
       if (await isExecutable(candidate)) return candidate;
     }
   }
