@@ -201,10 +201,10 @@ const SAFETY_DESCRIPTIONS: Readonly<Record<SafetyMode, string>> = {
 };
 
 export const defaultMessages: SeedanceMessages = {
-  formatUsd: (value) => usd.format(value),
+  formatUsd: usd.format,
   formatSeconds: (value) => `${seconds.format(value)} s`,
   formatBytes: size,
-  formatTime: (date) => time.format(date),
+  formatTime: time.format,
   formatIssue: () => undefined,
   errorMessage: (error) => error.message || DEFAULT_ERROR_MESSAGES[error.kind],
   optional: '(optional)',

@@ -1,5 +1,5 @@
 import { classifyHttpStatus } from '../errors/network-error.js';
-import { DEFAULT_ERROR_MESSAGES, ERROR_KINDS, isRetryableKind, SeedanceError, type SeedanceErrorKind } from '../errors/seedance-error.js';
+import { DEFAULT_ERROR_MESSAGES, ERROR_KINDS, isRetryableKind, parameterOf, SeedanceError, type SeedanceErrorKind } from '../errors/seedance-error.js';
 import type { Problem } from '../protocol/wire.js';
 
 const KINDS: ReadonlySet<string> = new Set(ERROR_KINDS);
@@ -11,6 +11,9 @@ const CAP_FIELDS: Readonly<Record<string, string>> = {
   resolutions: 'resolution',
   outputFormats: 'outputFormat',
 };
+
+/** `value` when it is a non-empty string. */
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
  * The `SeedanceError` for a non-2xx answer. A problem+json body from the kit's handler keeps its
@@ -33,14 +36,13 @@ export async function errorFromResponse(response: Response): Promise<SeedanceErr
   const issues = Array.isArray(problem?.issues) ? problem.issues : undefined;
   const capField = typeof problem?.cap === 'string' ? CAP_FIELDS[problem.cap] : undefined;
   const paths = issues?.map((issue) => issue.path).filter((path) => typeof path === 'string' && path !== '') ?? (capField ? [capField] : undefined);
-  const text = typeof problem?.detail === 'string' && problem.detail !== '' ? problem.detail : typeof problem?.title === 'string' && problem.title !== '' ? problem.title : undefined;
   return new SeedanceError({
     kind,
-    code: typeof problem?.code === 'string' && problem.code !== '' ? problem.code : `http_${status}`,
-    message: text ?? DEFAULT_ERROR_MESSAGES[kind],
+    code: text(problem?.code) ?? `http_${status}`,
+    message: text(problem?.detail) ?? text(problem?.title) ?? DEFAULT_ERROR_MESSAGES[kind],
     retryable: typeof problem?.retryable === 'boolean' ? problem.retryable : isRetryableKind(kind),
     status,
-    ...(issues !== undefined && { issues }),
-    ...(paths !== undefined && paths.length > 0 && { parameter: paths.length === 1 ? (paths[0] as string) : paths }),
+    issues,
+    parameter: parameterOf(paths),
   });
 }

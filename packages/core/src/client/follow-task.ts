@@ -100,7 +100,10 @@ export function followTask(
     if (event === SSE_EVENTS.snapshot || event === 'message') deliver(JSON.parse(data));
   };
 
-  /** Reads the stream through fetch: `ended` when it closed, `unsupported` when it is no stream. */
+  /**
+   * Reads the stream through fetch: `ended` when it closed, `unsupported` when it is no stream.
+   * A failure is thrown as it is: the loop only asks whether it is a refusal (`isFatal`).
+   */
   async function streamWithFetch(): Promise<'ended' | 'unsupported'> {
     const idle = new AbortController();
     const abortIdle = () => idle.abort();
@@ -126,9 +129,6 @@ export function followTask(
       }
       await parseEventStream(response.body, { onEvent, onActivity: arm, onRetry: (ms) => (retryMs = ms) });
       return 'ended';
-    } catch (cause) {
-      if (signal.aborted || SeedanceError.is(cause)) throw cause;
-      throw new SeedanceError(networkError(), { cause });
     } finally {
       ctx.timers.clearTimeout(timer);
       signal.removeEventListener('abort', abortIdle);

@@ -1,4 +1,5 @@
-import { DEFAULT_ERROR_MESSAGES, SeedanceError, toTaskError, type SeedanceErrorKind, type TaskError } from '../errors/seedance-error.js';
+import { DEFAULT_ERROR_MESSAGES, parameterOf, SeedanceError, toTaskError, type SeedanceErrorKind, type TaskError } from '../errors/seedance-error.js';
+import { defined } from '../protocol/defined.js';
 import type { TaskSnapshot } from '../protocol/wire.js';
 import { estimateGenerationCost } from '../spec/estimate-cost.js';
 import type { GenerationInput } from '../spec/generation-input.js';
@@ -99,29 +100,28 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   let failedWhile: 'create' | 'follow' | 'task' | undefined;
   let run = 0;
   let attached = false;
-  let creating: { key: string; run: number } | undefined;
+  /** The create in flight; `abandoned` once cancelled or reset before the server answered it. */
+  let creating: { key: string; run: number; abandoned?: boolean } | undefined;
   /** A resume by id and token alone: the first snapshot tells how many results to wait for. */
   let awaitingFirst = false;
   /** The task being resumed while `awaitingFirst`, before the machine knows its id. */
   let resumeId: string | undefined;
   let unfollow: (() => void) | undefined;
-  const abandoned = new Set<number>();
   const listeners = new Set<VideoTaskListener>();
 
   const compose = (): VideoTaskState => {
     let costUsd: number | undefined;
     for (const { cost } of machine.results) if (typeof cost === 'number') costUsd = (costUsd ?? 0) + cost;
-    const estimate = snapshot?.estimatedCostUsd ?? (input ? estimateGenerationCost(input).estimatedUsd : undefined);
-    return {
+    return defined({
       ...machine,
       isActive: isActive(machine.status),
-      ...(snapshot && { snapshot }),
-      ...(input && { input }),
-      ...(startedAt !== undefined && { startedAt }),
-      ...(estimate !== undefined && { estimatedCostUsd: estimate }),
-      ...(costUsd !== undefined && { costUsd }),
-      ...(transport && { transport }),
-    };
+      snapshot,
+      input,
+      startedAt,
+      estimatedCostUsd: snapshot?.estimatedCostUsd ?? (input && estimateGenerationCost(input).estimatedUsd),
+      costUsd,
+      transport,
+    });
   };
   let state = compose();
   const publish = () => {
@@ -133,7 +133,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   };
   const active = () => isActive(machine.status);
 
-  const persist = (record: StoredTask | undefined) => {
+  const persist = (record?: StoredTask) => {
     if (!storage) return;
     try {
       void Promise.resolve(record ? storage.set(storageKey, JSON.stringify(record)) : storage.remove(storageKey)).catch(() => undefined);
@@ -150,16 +150,19 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       return undefined;
     }
   };
-  const record = (): StoredTask | undefined =>
-    idempotencyKey === undefined
-      ? undefined
-      : {
-          v: 1,
-          idempotencyKey,
-          numberResults: machine.numberResults,
-          startedAt: startedAt ?? now(),
-          ...(machine.taskId && token ? { taskId: machine.taskId, token } : input && { input }),
-        };
+  /** Keeps the current run in storage (or forgets it when it has no key). */
+  const save = () =>
+    persist(
+      idempotencyKey === undefined
+        ? undefined
+        : {
+            v: 1,
+            idempotencyKey,
+            numberResults: machine.numberResults,
+            startedAt: startedAt ?? now(),
+            ...(machine.taskId && token ? { taskId: machine.taskId, token } : input && { input }),
+          },
+    );
 
   const stopFollowing = () => {
     unfollow?.();
@@ -173,18 +176,22 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   const stop = (server: boolean) => {
     const taskId = machine.taskId ?? (awaitingFirst ? resumeId : undefined);
     const taskToken = token;
-    if (server && creating?.run === run) abandoned.add(run);
+    if (server && creating?.run === run) creating.abandoned = true;
     run++;
     stopFollowing();
     return server && taskId && taskToken ? client.cancelTask(taskId, taskToken).catch(() => undefined) : undefined;
   };
 
-  const fail = (error: unknown, where: 'create' | 'follow' | 'task') => {
-    const taskError = SeedanceError.is(error) ? toTaskError(error) : kitError('unknown', 'unknown');
+  /** Fails the run with `error`'s data (anything but a SeedanceError is unknown), or with `taskError` as given. */
+  const fail = (
+    error: unknown,
+    where: 'create' | 'follow' | 'task',
+    taskError: TaskError = SeedanceError.is(error) ? toTaskError(error) : kitError('unknown', 'unknown'),
+  ) => {
     failedWhile = where;
     send({ type: 'error', error: taskError });
     // After a lost connection the task may still run: keep it, so a reload or retry finds it.
-    if (taskError.kind !== 'network') persist(undefined);
+    if (taskError.kind !== 'network') persist();
   };
 
   /** Feeds one snapshot to the machine as the events it stands for. */
@@ -199,29 +206,32 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       send({ type: 'ack', taskId: next.id });
       const created = Date.parse(next.createdAt);
       if (Number.isFinite(created)) startedAt = Math.min(created, now());
-      persist(record());
+      save();
     }
     const { status } = next;
-    if (status === 'queued' || status === 'processing') send({ type: 'status', status, ...(next.progress !== undefined && { progress: next.progress }) });
+    if (status === 'queued' || status === 'processing') send({ type: 'status', status, progress: next.progress });
     for (const result of next.results) send({ type: 'result', result });
     if (status === 'cancelled') send({ type: 'cancel' });
     else if (status === 'failed' || status === 'expired' || (status === 'succeeded' && active())) {
       failedWhile = 'task';
-      send(
-        status === 'failed'
-          ? { type: 'error', error: next.error ?? kitError('unknown', 'unknown') }
-          : status === 'succeeded'
-            ? // The server finished with fewer results than asked: end here rather than wait forever.
-              { type: 'error', error: kitError('provider', 'incomplete_results') }
-            : machine.status === 'succeeded'
-              ? { type: 'expire' }
-              : { type: 'error', error: kitError('not_found', 'expired', false) },
-      );
+      if (status === 'expired' && machine.status === 'succeeded') send({ type: 'expire' });
+      else {
+        send({
+          type: 'error',
+          error:
+            status === 'failed'
+              ? (next.error ?? kitError('unknown', 'unknown'))
+              : status === 'succeeded'
+                ? // The server finished with fewer results than asked: end here rather than wait forever.
+                  kitError('provider', 'incomplete_results')
+                : kitError('not_found', 'expired', false),
+        });
+      }
     }
     options.onSnapshot?.(next);
     if (isTerminal(status)) {
       stopFollowing();
-      persist(undefined);
+      persist();
     }
   };
 
@@ -238,7 +248,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
         publish();
       };
     unfollow = client.subscribe(taskId, taskToken, live(apply), {
-      ...(snapshot?.id === taskId && { lastEventId: snapshot.version }),
+      lastEventId: snapshot?.id === taskId ? snapshot.version : undefined,
       onTransport: live((value) => (transport = value)),
       onError: live((error) => {
         unfollow = undefined;
@@ -248,11 +258,11 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
   };
 
   const create = async (mine: number, body: GenerationInput, key: string) => {
-    creating = { key, run: mine };
-    persist(record());
+    const me: NonNullable<typeof creating> = (creating = { key, run: mine });
+    save();
     try {
       const created = await client.createTask(body, { idempotencyKey: key });
-      if (abandoned.delete(mine)) {
+      if (me.abandoned) {
         // Cancelled or reset before the server answered: the task exists now, so stop it there.
         void client.cancelTask(created.task.id, created.token).catch(() => undefined);
         return;
@@ -260,15 +270,14 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       if (mine !== run) return;
       token = created.token;
       send({ type: 'ack', taskId: created.task.id });
-      persist(record());
+      save();
       apply(created.task);
       if (!isTerminal(created.task.status)) follow(created.task.id, created.token);
     } catch (error) {
-      abandoned.delete(mine);
       if (mine !== run) return;
       fail(error, 'create');
     } finally {
-      if (creating?.run === mine) creating = undefined;
+      if (creating === me) creating = undefined;
       if (mine === run) publish();
     }
   };
@@ -285,17 +294,18 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     if (options.validate !== false) {
       const checked = validateGenerationInput(body);
       if (!checked.ok) {
-        const paths = [...new Set(checked.issues.map((i) => i.path).filter((p) => p !== ''))];
+        const { issues } = checked;
         fail(
-          new SeedanceError({
+          undefined,
+          'create',
+          defined<TaskError>({
             kind: 'validation',
             code: 'invalid_input',
-            message: checked.issues[0]?.message ?? DEFAULT_ERROR_MESSAGES.validation,
+            message: issues[0]?.message ?? DEFAULT_ERROR_MESSAGES.validation,
             retryable: false,
-            issues: checked.issues,
-            ...(paths.length > 0 && { parameter: paths.length === 1 ? (paths[0] as string) : paths }),
+            parameter: parameterOf([...new Set(issues.map((i) => i.path).filter((p) => p !== ''))]),
+            issues,
           }),
-          'create',
         );
         publish();
         return;
@@ -344,7 +354,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       if (!active()) return;
       const cancelled = stop(true);
       send({ type: 'cancel' });
-      persist(undefined);
+      persist();
       publish();
       await cancelled;
     },
@@ -358,7 +368,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
         attached = true;
         failedWhile = undefined;
         send({ type: 'ack', taskId });
-        persist(record());
+        save();
         follow(taskId, token);
         publish();
         return;
@@ -372,7 +382,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       send({ type: 'reset' });
       snapshot = input = startedAt = token = idempotencyKey = transport = failedWhile = undefined;
       awaitingFirst = false;
-      persist(undefined);
+      persist();
       publish();
     },
     resume(taskId, taskToken) {

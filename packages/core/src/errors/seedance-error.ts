@@ -1,3 +1,4 @@
+import { defined } from '../protocol/defined.js';
 import type { ValidationIssue } from '../spec/validation-issue.js';
 
 /**
@@ -69,12 +70,8 @@ export class SeedanceError extends Error implements TaskError {
 
   constructor(error: TaskError, options?: { cause?: unknown }) {
     super(error.message, options);
-    this.kind = error.kind;
-    this.code = error.code;
-    this.retryable = error.retryable;
-    if (error.parameter !== undefined) this.parameter = error.parameter;
-    if (error.issues !== undefined) this.issues = error.issues;
-    if (error.status !== undefined) this.status = error.status;
+    // The optional fields are own properties either way (class fields), undefined when unset.
+    ({ kind: this.kind, code: this.code, retryable: this.retryable, parameter: this.parameter, issues: this.issues, status: this.status } = error);
   }
 
   static is(value: unknown): value is SeedanceError {
@@ -87,14 +84,11 @@ export class SeedanceError extends Error implements TaskError {
 }
 
 /** Copies the `TaskError` fields of any error-like value into plain data. */
-export function toTaskError(error: TaskError): TaskError {
-  return {
-    kind: error.kind,
-    code: error.code,
-    message: error.message,
-    retryable: error.retryable,
-    ...(error.parameter !== undefined && { parameter: error.parameter }),
-    ...(error.issues !== undefined && { issues: error.issues }),
-    ...(error.status !== undefined && { status: error.status }),
-  };
+export function toTaskError({ kind, code, message, retryable, parameter, issues, status }: TaskError): TaskError {
+  return defined({ kind, code, message, retryable, parameter, issues, status });
+}
+
+/** `parameter` for the fields a failure names: one as itself, several as a list, none as undefined. */
+export function parameterOf(paths: readonly string[] | undefined): TaskError['parameter'] {
+  return paths && (paths.length > 1 ? paths : paths[0]);
 }

@@ -1,3 +1,4 @@
+import { defined } from '../protocol/defined.js';
 import { seedanceProFast, type VideoModelSpec } from '../spec/seedance-pro-fast.js';
 import type { IssueParams, ValidationCode } from '../spec/validation-issue.js';
 import { base64ByteLength, decodeBase64Range, isBase64 } from './base64.js';
@@ -91,8 +92,7 @@ function inspect(
 ): FrameImageInspection {
   const rules = spec.frameImages;
   const allowed = (type: string) => (rules.types as readonly string[]).includes(type);
-  const base = { ...(form && { form }), ...(declared && { declaredType: declared }), bytes: size };
-  if (size === 0) return { ...base, issues: [invalid('empty')] };
+  if (size === 0) return defined({ form, declaredType: declared, bytes: size, issues: [invalid('empty')] });
 
   const issues: FrameImageIssue[] = [];
   const sniffed = sniffImageWith(read);
@@ -111,7 +111,7 @@ function inspect(
     if (width === undefined || height === undefined) issues.push(invalid('no_size'));
     else issues.push(...frameImageSideIssues(width, height, spec));
   }
-  return { ...base, ...(sniffed && { type: sniffed.type }), ...(width !== undefined && { width, height }), issues };
+  return defined({ form, declaredType: declared, bytes: size, type: sniffed?.type, width, height, issues });
 }
 
 /** The side checks alone, e.g. for a URL image whose sides an `<img>` told. */

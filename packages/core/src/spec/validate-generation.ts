@@ -37,7 +37,7 @@ export function validateGenerationInput(input: unknown, options: ValidateOptions
     issues.push({ path, code, params, message: formatIssueMessage(code, path, params, options.messages) });
 
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    add('', 'invalid_type', { expected: EXPECTED.object ?? 'an object' });
+    add('', 'invalid_type', { expected: 'an object' });
     return { ok: false, issues };
   }
 

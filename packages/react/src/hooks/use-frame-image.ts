@@ -9,7 +9,7 @@ import {
   type VideoModelSpec,
 } from '@seedance-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { prepareFrameImage } from '../components/frame-image-picker/prepare-frame-image.js';
+import { prepareFrameImage, type PreparedFrameImage } from '../components/frame-image-picker/prepare-frame-image.js';
 import { useControllableState } from '../components/internal/use-controllable-state.js';
 import { useSeedanceMessages } from '../components/messages-provider/messages-provider.js';
 
@@ -62,14 +62,13 @@ export interface UseFrameImageResult {
 }
 
 type Local =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'processing'; readonly token: number }
+  | { readonly kind: 'none' | 'processing' }
   | { readonly kind: 'invalid'; readonly issues: readonly FrameImageIssue[]; readonly unreadable: boolean; readonly fileName?: string | undefined }
   | { readonly kind: 'meta'; readonly forValue: string; readonly fileName?: string | undefined; readonly resizedFrom?: { width: number; height: number } | undefined };
 
+/** What an `<img>` told of a URL: its sides once it loaded, none when it did not. */
 interface UrlCheck {
   readonly url: string;
-  readonly loaded: boolean;
   readonly width?: number;
   readonly height?: number;
 }
@@ -89,8 +88,8 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
     onChange: options.onValueChange,
   });
   const [local, setLocal] = useState<Local>({ kind: 'none' });
-  const [notice, setNotice] = useState<'one_only' | undefined>(undefined);
-  const [urlCheck, setUrlCheck] = useState<UrlCheck | undefined>(undefined);
+  const [oneOnly, setOneOnly] = useState(false);
+  const [urlCheck, setUrlCheck] = useState<UrlCheck>();
   const token = useRef(0);
   const maxBodyBytes = useRef(options.maxBodyBytes);
   maxBodyBytes.current = options.maxBodyBytes;
@@ -102,13 +101,12 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
     if (value === undefined || inspection?.form !== 'url' || typeof Image === 'undefined') return;
     let live = true;
     const image = new Image();
-    image.onload = () => live && setUrlCheck({ url: value, loaded: true, width: image.naturalWidth, height: image.naturalHeight });
-    image.onerror = () => live && setUrlCheck({ url: value, loaded: false });
+    image.onload = () => live && setUrlCheck({ url: value, width: image.naturalWidth, height: image.naturalHeight });
+    image.onerror = () => live && setUrlCheck({ url: value });
     image.src = value;
     return () => {
       live = false;
-      image.onload = null;
-      image.onerror = null;
+      image.onload = image.onerror = null;
     };
   }, [value, inspection?.form]);
 
@@ -116,89 +114,77 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
     async (file: Blob) => {
       const mine = ++token.current;
       const fileName = 'name' in file && typeof file.name === 'string' ? file.name : undefined;
-      setLocal({ kind: 'processing', token: mine });
-      let prepared: Awaited<ReturnType<typeof prepareFrameImage>>;
-      try {
-        prepared = await prepareFrameImage(file, { spec, ...(maxBodyBytes.current !== undefined && { maxBodyBytes: maxBodyBytes.current }) });
-      } catch {
-        prepared = { inspection: { issues: [] }, unreadable: true };
-      }
+      setLocal({ kind: 'processing' });
+      const prepared: PreparedFrameImage = await prepareFrameImage(file, { spec, maxBodyBytes: maxBodyBytes.current }).catch(() => ({
+        inspection: { issues: [] },
+        unreadable: true,
+      }));
       if (mine !== token.current) return; // a newer pick or a removal won
-      if (prepared.dataUri) {
-        setLocal({ kind: 'meta', forValue: prepared.dataUri, fileName, resizedFrom: prepared.resizedFrom });
-        setValue(prepared.dataUri);
-      } else {
-        setLocal({ kind: 'invalid', issues: prepared.inspection.issues, unreadable: prepared.unreadable === true || prepared.inspection.issues.length === 0, fileName });
-        setValue(undefined);
-      }
+      const { dataUri, inspection: found } = prepared;
+      setLocal(
+        dataUri
+          ? { kind: 'meta', forValue: dataUri, fileName, resizedFrom: prepared.resizedFrom }
+          : { kind: 'invalid', issues: found.issues, unreadable: prepared.unreadable === true || found.issues.length === 0, fileName },
+      );
+      setValue(dataUri);
     },
     [setValue, spec],
   );
 
   const setFiles = useCallback(
     async (files: FileList | readonly Blob[]) => {
-      const list = Array.from(files as ArrayLike<Blob>);
-      const first = list[0];
-      setNotice(list.length > 1 ? 'one_only' : undefined);
+      const [first, ...more] = Array.from(files as ArrayLike<Blob>);
+      setOneOnly(more.length > 0);
       if (first) await setFile(first);
     },
     [setFile],
   );
 
+  // Empty text is exactly a removal: a newer pick is dropped, the notice and the value cleared.
   const setText = useCallback(
     (text: string) => {
       token.current++;
-      setNotice(undefined);
+      setOneOnly(false);
       const trimmed = text.trim();
-      if (trimmed === '') {
-        setLocal({ kind: 'none' });
-        setValue(undefined);
-        return;
-      }
-      const found = inspectFrameImage(trimmed, spec);
-      if (found.issues.length > 0) {
-        setLocal({ kind: 'invalid', issues: found.issues, unreadable: false });
-        setValue(undefined);
-        return;
-      }
-      setLocal({ kind: 'meta', forValue: trimmed });
-      setValue(trimmed);
+      const issues = trimmed === '' ? undefined : inspectFrameImage(trimmed, spec).issues;
+      const used = issues?.length === 0 ? trimmed : undefined;
+      setLocal(used !== undefined ? { kind: 'meta', forValue: used } : issues ? { kind: 'invalid', issues, unreadable: false } : { kind: 'none' });
+      setValue(used);
     },
     [setValue, spec],
   );
 
-  // Empty text is exactly a removal: a newer pick is dropped, the notice and the value cleared.
   const clear = useCallback(() => setText(''), [setText]);
 
   // Sides of a URL image, checked against the spec once it loaded here.
-  const check = urlCheck && urlCheck.url === value ? urlCheck : undefined;
-  const urlIssues = check?.loaded && check.width !== undefined && check.height !== undefined ? frameImageSideIssues(check.width, check.height, spec) : [];
-
+  const check = urlCheck?.url === value ? urlCheck : undefined;
+  const urlWidth = check?.width;
   const meta = local.kind === 'meta' && local.forValue === value ? local : undefined;
   const invalid = local.kind === 'invalid' ? local : undefined;
-  const issues = invalid?.issues ?? [...(inspection?.issues ?? []), ...urlIssues];
+  const issues = invalid?.issues ?? [...(inspection?.issues ?? []), ...(urlWidth === undefined ? [] : frameImageSideIssues(urlWidth, check?.height ?? 0, spec))];
   const status: FrameImageStatus =
     local.kind === 'processing' ? 'processing' : invalid || issues.length > 0 ? 'invalid' : value !== undefined ? 'ready' : 'empty';
-  const format = (list: readonly FrameImageIssue[]) => list.map((issue) => formatIssueMessage(issue.code, 'frameImage', issue.params, messages.formatIssue)).join(' ');
-  const error = invalid?.unreadable ? messages.frameImageUnreadable : issues.length > 0 ? format(issues) : undefined;
   const form = invalid ? undefined : inspection?.form;
-  const noticeText =
-    notice === 'one_only' ? messages.frameImageOneOnly : check && !check.loaded && status === 'ready' ? messages.frameImageUrlUnreachable : undefined;
+  const url = form === 'url';
 
   return {
     status,
     value,
     form,
-    previewSrc: status === 'processing' || invalid ? undefined : form === 'url' || form === 'dataUri' ? value : undefined,
-    width: form === 'url' ? check?.width : inspection?.width,
-    height: form === 'url' ? check?.height : inspection?.height,
-    bytes: form === 'url' ? undefined : inspection?.bytes,
+    previewSrc: status === 'processing' || invalid || !(url || form === 'dataUri') ? undefined : value,
+    width: url ? urlWidth : inspection?.width,
+    height: url ? check?.height : inspection?.height,
+    bytes: url ? undefined : inspection?.bytes,
     type: inspection?.type,
     fileName: meta?.fileName ?? invalid?.fileName,
     resizedFrom: meta?.resizedFrom,
     issues,
-    error,
-    notice: noticeText,
+    error: invalid?.unreadable
+      ? messages.frameImageUnreadable
+      : issues.length > 0
+        ? issues.map((issue) => formatIssueMessage(issue.code, 'frameImage', issue.params, messages.formatIssue)).join(' ')
+        : undefined,
+    notice: oneOnly ? messages.frameImageOneOnly : check && urlWidth === undefined && status === 'ready' ? messages.frameImageUrlUnreachable : undefined,
     accept: spec.frameImages.types.join(','),
     setFile,
     setFiles,

@@ -97,6 +97,34 @@ export interface UseGenerationFormResult {
  * provider's messages), the server's limits, the cost estimate, touched/dirty tracking.
  */
 export function useGenerationForm(options: UseGenerationFormOptions = {}): UseGenerationFormResult {
+  const { initial, ...form } = useGenerationFormState(options);
+  const { values, setValue, markTouched, showError } = form;
+  const dirty: Partial<Record<GenerationFormField, boolean>> = {};
+  for (const field of new Set([...Object.keys(initial), ...Object.keys(values)]) as Set<GenerationFormField>) {
+    if (!Object.is(initial[field], values[field])) dirty[field] = true;
+  }
+  return {
+    ...form,
+    dirty,
+    isDirty: Object.keys(dirty).length > 0,
+    getFieldProps: <K extends GenerationFormField>(field: K): GenerationFieldProps<K> => ({
+      name: field,
+      value: values[field],
+      onChange: (value) => setValue(field, value),
+      onBlur: () => markTouched(field),
+      invalid: showError(field),
+      error: showError(field) ? form.errors[field] : undefined,
+    }),
+  };
+}
+
+/**
+ * All of `useGenerationForm` but dirty tracking and `getFieldProps`, which the widget does not
+ * use; with the values it started from.
+ */
+export function useGenerationFormState(
+  options: UseGenerationFormOptions,
+): Omit<UseGenerationFormResult, 'dirty' | 'isDirty' | 'getFieldProps'> & { readonly initial: GenerationFormValues } {
   const context = useSeedanceContext('useGenerationForm');
   const messages = useSeedanceMessages();
   const formatIssue = messages.formatIssue;
@@ -133,11 +161,6 @@ export function useGenerationForm(options: UseGenerationFormOptions = {}): UseGe
   const showError = (field: GenerationFormField) => derived.errors[field] !== undefined && (submitCount > 0 || touched[field] === true);
   const visibleErrors: Partial<Record<GenerationFormField, string>> = {};
   for (const [field, message] of Object.entries(derived.errors) as [GenerationFormField, string][]) if (showError(field)) visibleErrors[field] = message;
-
-  const dirty: Partial<Record<GenerationFormField, boolean>> = {};
-  for (const field of new Set([...Object.keys(initial), ...Object.keys(values)]) as Set<GenerationFormField>) {
-    if (!Object.is(initial[field], values[field])) dirty[field] = true;
-  }
 
   const latest = useRef({ derived, options });
   latest.current = { derived, options };
@@ -190,22 +213,13 @@ export function useGenerationForm(options: UseGenerationFormOptions = {}): UseGe
     input: derived.input,
     touched,
     markTouched,
-    dirty,
-    isDirty: Object.keys(dirty).length > 0,
     submitCount,
     costEstimate: derived.costEstimate,
     overCostCap: derived.overCostCap,
     limits,
     submit,
     reset,
-    getFieldProps: <K extends GenerationFormField>(field: K): GenerationFieldProps<K> => ({
-      name: field,
-      value: values[field],
-      onChange: (value) => setValue(field, value),
-      onBlur: () => markTouched(field),
-      invalid: showError(field),
-      error: showError(field) ? derived.errors[field] : undefined,
-    }),
+    initial,
   };
 }
 
@@ -218,15 +232,13 @@ function withoutUnset(values: GenerationFormValues): Partial<GenerationInput> {
 /** Only numbers that make sense go into the estimate, so a half-typed field cannot make it NaN. */
 function sizeFields(values: Partial<GenerationInput>): Parameters<typeof estimateGenerationCost>[0] {
   const positive = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined);
-  const width = positive(values.width);
-  const height = positive(values.height);
-  const duration = positive(values.duration);
-  const numberResults = positive(values.numberResults);
+  const count = positive(values.numberResults);
   return {
-    ...(width !== undefined && height !== undefined && { width, height }),
-    ...(values.resolution !== undefined && { resolution: values.resolution }),
-    ...(duration !== undefined && { duration }),
-    ...(numberResults !== undefined && { numberResults: Math.round(numberResults) }),
-    ...(values.frameImage !== undefined && { frameImage: values.frameImage }),
+    width: positive(values.width),
+    height: positive(values.height),
+    resolution: values.resolution,
+    duration: positive(values.duration),
+    numberResults: count && Math.round(count),
+    frameImage: values.frameImage,
   };
 }

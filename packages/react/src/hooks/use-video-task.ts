@@ -14,7 +14,7 @@ import {
   type VideoTaskState,
 } from '@seedance-kit/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useOptionalSeedanceContext } from '../provider/seedance-context.js';
 import { seedanceQueryKeys } from './seedance-query-keys.js';
 
@@ -71,6 +71,36 @@ export interface UseVideoTaskResult {
  * `createVideoTaskController`; this hook only holds one and reads it.
  */
 export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskResult {
+  const { state, estimatedProgress, submit, cancel, retry, reset, resume } = useVideoTaskState(options);
+  return {
+    status: state.status,
+    taskId: state.taskId,
+    snapshot: state.snapshot,
+    results: state.results,
+    numberResults: state.numberResults,
+    progress: state.progress,
+    estimatedProgress,
+    error: state.error,
+    estimatedCostUsd: state.estimatedCostUsd,
+    costUsd: state.costUsd,
+    isActive: state.isActive,
+    attempt: state.attempt,
+    state,
+    submit,
+    cancel,
+    retry,
+    reset,
+    resume,
+  };
+}
+
+/**
+ * `useVideoTask` with the controller's state as it is (the widget reads it so): the state's own
+ * fields, the whole state as `state`, `estimatedProgress` and the actions.
+ */
+export function useVideoTaskState(
+  options: UseVideoTaskOptions = {},
+): VideoTaskState & Pick<UseVideoTaskResult, 'state' | 'estimatedProgress' | 'submit' | 'cancel' | 'retry' | 'reset' | 'resume'> {
   const context = useOptionalSeedanceContext();
   const client = options.client ?? context?.client;
   if (!client) throw new Error('useVideoTask() must be used inside <SeedanceProvider>, or be given a `client`.');
@@ -95,17 +125,9 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
     return () => clearInterval(id);
   }, [state.isActive, tickMs]);
 
-  // Stable while the controller is: safe in effect dependencies and memoized children.
-  const actions = useMemo(
-    () => ({
-      submit: (input: GenerationInput) => controller.submit(input),
-      cancel: () => controller.cancel(),
-      retry: () => controller.retry(),
-      reset: () => controller.reset(),
-      resume: (taskId: string, token: string) => controller.resume(taskId, token),
-    }),
-    [controller],
-  );
+  // Stable while the controller is: safe in effect dependencies and memoized children. The
+  // controller's methods use no `this`, so they work detached.
+  const { submit, cancel, retry, reset, resume } = controller;
 
   const expectedMs = options.expectedDurationMs ?? expectedGenerationMs(state.input);
   const estimatedProgress =
@@ -115,48 +137,23 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
         ? Math.max(estimateProgress(Date.now() - state.startedAt, expectedMs), state.progress ?? 0)
         : 0;
 
-  return {
-    status: state.status,
-    taskId: state.taskId,
-    snapshot: state.snapshot,
-    results: state.results,
-    numberResults: state.numberResults,
-    progress: state.progress,
-    estimatedProgress,
-    error: state.error,
-    estimatedCostUsd: state.estimatedCostUsd,
-    costUsd: state.costUsd,
-    isActive: state.isActive,
-    attempt: state.attempt,
-    state,
-    ...actions,
-  };
-}
-
-interface Held {
-  readonly client: SeedanceClient;
-  readonly storage: TaskStorage | null;
-  readonly key: string;
-  readonly queryClient: QueryClient | undefined;
-  readonly controller: VideoTaskController;
+  return { ...state, state, estimatedProgress, submit, cancel, retry, reset, resume };
 }
 
 /** One controller per component, made again only when what it is built from changes. */
 function useController(client: SeedanceClient, storage: TaskStorage | null, key: string, queryClient: QueryClient | undefined): VideoTaskController {
-  const make = (): Held => ({
-    client,
-    storage,
-    key,
-    queryClient,
+  const deps = [client, storage, key, queryClient];
+  const make = () => ({
+    deps,
     controller: createVideoTaskController({
       client,
       key,
-      ...(storage && { storage }),
-      ...(queryClient && { onSnapshot: (snapshot: TaskSnapshot) => queryClient.setQueryData(seedanceQueryKeys.task(snapshot.id), snapshot) }),
+      storage: storage ?? undefined,
+      onSnapshot: queryClient && ((snapshot: TaskSnapshot) => queryClient.setQueryData(seedanceQueryKeys.task(snapshot.id), snapshot)),
     }),
   });
   const [held, setHeld] = useState(make);
-  if (held.client !== client || held.storage !== storage || held.key !== key || held.queryClient !== queryClient) {
+  if (deps.some((dep, i) => dep !== held.deps[i])) {
     const next = make();
     setHeld(next);
     return next.controller;

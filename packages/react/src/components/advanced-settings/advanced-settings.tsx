@@ -1,6 +1,7 @@
 'use client';
 import { Collapsible } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { withParts } from '../internal/compose.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 
 export type AdvancedSettingsRootProps = ComponentPropsWithoutRef<typeof Collapsible.Root>;
@@ -41,8 +42,8 @@ export interface AdvancedSettingsProps extends AdvancedSettingsRootProps {
   readonly label?: string;
 }
 
-/** Trigger and content; the children go in the content. */
-const AdvancedSettingsAssembled = forwardRef<HTMLDivElement, AdvancedSettingsProps>(function AdvancedSettings({ label, children, ...props }, ref) {
+/** Trigger and content; the children go in the content. Without its parts attached (what the widget renders). */
+export const AdvancedSettingsAssembled = forwardRef<HTMLDivElement, AdvancedSettingsProps>(function AdvancedSettings({ label, children, ...props }, ref) {
   return (
     <AdvancedSettingsRoot {...props} ref={ref}>
       <AdvancedSettingsTrigger>{label}</AdvancedSettingsTrigger>
@@ -51,7 +52,7 @@ const AdvancedSettingsAssembled = forwardRef<HTMLDivElement, AdvancedSettingsPro
   );
 });
 
-export const AdvancedSettings = Object.assign(AdvancedSettingsAssembled, {
+export const AdvancedSettings = withParts(AdvancedSettingsAssembled, {
   Root: AdvancedSettingsRoot,
   Trigger: AdvancedSettingsTrigger,
   Content: AdvancedSettingsContent,

@@ -2,6 +2,7 @@
 import { seedanceProFast } from '@seedance-kit/core';
 import { Switch } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { withParts } from '../internal/compose.js';
 import { controlAria, FieldDescription, FieldError, FieldLabel, FieldRootElement, fieldData, useField, useFieldContext } from '../internal/field.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
@@ -66,7 +67,8 @@ export const CameraFixedSwitchControl = forwardRef<HTMLButtonElement, CameraFixe
 
 export type CameraFixedSwitchProps = CameraFixedSwitchRootProps;
 
-const CameraFixedSwitchAssembled = forwardRef<HTMLDivElement, CameraFixedSwitchProps>(function CameraFixedSwitch(props, ref) {
+/** The assembled component, without its parts attached (what the widget renders). */
+export const CameraFixedSwitchAssembled = forwardRef<HTMLDivElement, CameraFixedSwitchProps>(function CameraFixedSwitch(props, ref) {
   return (
     <CameraFixedSwitchRoot {...props} ref={ref}>
       <div data-seedance-part="switch-row">
@@ -79,7 +81,7 @@ const CameraFixedSwitchAssembled = forwardRef<HTMLDivElement, CameraFixedSwitchP
   );
 });
 
-export const CameraFixedSwitch = Object.assign(CameraFixedSwitchAssembled, {
+export const CameraFixedSwitch = withParts(CameraFixedSwitchAssembled, {
   Root: CameraFixedSwitchRoot,
   Control: CameraFixedSwitchControl,
   Label: FieldLabel,

@@ -3,7 +3,7 @@ import { estimateGenerationCost, type CostEstimate, type CostRate, type Generati
 import { Slot } from 'radix-ui';
 import { forwardRef, useId, useMemo, type ComponentPropsWithoutRef } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
-import { flag } from '../internal/compose.js';
+import { flag, withParts } from '../internal/compose.js';
 import { createPartContext, textPart, useShallowMemo, type Part } from '../internal/field.js';
 import type { LimitsProp } from '../internal/narrow.js';
 
@@ -39,7 +39,7 @@ export const CostPreviewRoot = forwardRef<HTMLDivElement, CostPreviewRootProps>(
   ref,
 ) {
   const labelId = `seedance-cost-${useId().replace(/:/g, '')}`;
-  const estimate = useMemo(() => estimateProp ?? estimateGenerationCost(input ?? {}, rate ? { rate } : {}), [estimateProp, input, rate]);
+  const estimate = useMemo(() => estimateProp ?? estimateGenerationCost(input ?? {}, { rate }), [estimateProp, input, rate]);
   const cap = limits?.maxTaskCostUsd ?? null;
   const over = cap !== null && estimate.estimatedUsd > cap;
   const context = useShallowMemo({ estimate, cap, over, labelId });
@@ -83,7 +83,8 @@ export const CostPreviewNote = costPart('Note', 'cost-note', ({ over, cap }, mes
 
 export type CostPreviewProps = CostPreviewRootProps;
 
-const CostPreviewAssembled = forwardRef<HTMLDivElement, CostPreviewProps>(function CostPreview(props, ref) {
+/** The assembled component, without its parts attached (what the widget renders). */
+export const CostPreviewAssembled = forwardRef<HTMLDivElement, CostPreviewProps>(function CostPreview(props, ref) {
   return (
     <CostPreviewRoot {...props} ref={ref}>
       <CostPreviewLabel />
@@ -93,7 +94,7 @@ const CostPreviewAssembled = forwardRef<HTMLDivElement, CostPreviewProps>(functi
   );
 });
 
-export const CostPreview = Object.assign(CostPreviewAssembled, {
+export const CostPreview = withParts(CostPreviewAssembled, {
   Root: CostPreviewRoot,
   Label: CostPreviewLabel,
   Value: CostPreviewValue,

@@ -2,6 +2,7 @@
 import { dimensionsFor, seedanceProFast as spec, type Resolution } from '@seedance-kit/core';
 import { forwardRef, useMemo, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import { ChoiceGroup, type Choice, type ChoiceGroupProps } from '../internal/choice-group.js';
+import { withParts } from '../internal/compose.js';
 import {
   FieldDescription,
   FieldError,
@@ -183,8 +184,8 @@ export interface DimensionPickerValueProps extends ComponentPropsWithoutRef<'p'>
   readonly asChild?: boolean;
 }
 
-/** The chosen size as text, e.g. "864×480", or "like the image". */
-export const DimensionPickerValue: Part<DimensionPickerValueProps, HTMLParagraphElement> = textPart<FieldContextValue<DimensionState>, HTMLParagraphElement, 'p'>(
+/** The chosen size as text, e.g. "864×480", or "like the image". Not in the assembled picker: pure, so a bundle that never renders it leaves it out. */
+export const DimensionPickerValue: Part<DimensionPickerValueProps, HTMLParagraphElement> = /* @__PURE__ */ textPart<FieldContextValue<DimensionState>, HTMLParagraphElement, 'p'>(
   useDimensions,
   'Value',
   'p',
@@ -200,7 +201,8 @@ export const DimensionPickerValue: Part<DimensionPickerValueProps, HTMLParagraph
 
 export type DimensionPickerProps = DimensionPickerRootProps;
 
-const DimensionPickerAssembled = forwardRef<HTMLDivElement, DimensionPickerProps>(function DimensionPicker(props, ref) {
+/** The assembled picker alone, without its parts attached (the widget renders this). */
+export const DimensionPickerAssembled = forwardRef<HTMLDivElement, DimensionPickerProps>(function DimensionPicker(props, ref) {
   return (
     <DimensionPickerRoot {...props} ref={ref}>
       <FieldLabel />
@@ -216,7 +218,7 @@ function DimensionPickerDescriptionWhenFollowing() {
   return useDimensions('Description').state.following ? <FieldDescription /> : null;
 }
 
-export const DimensionPicker = Object.assign(DimensionPickerAssembled, {
+export const DimensionPicker = withParts(DimensionPickerAssembled, {
   Root: DimensionPickerRoot,
   Label: FieldLabel,
   Resolution: DimensionPickerResolution,

@@ -1,6 +1,7 @@
 'use client';
 import { frameCount, seedanceProFast } from '@seedance-kit/core';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { withParts } from '../internal/compose.js';
 import { FieldDescription, FieldError, FieldLabel, FieldRootElement, textPart, useField, useFieldContext, type FieldContextValue, type Part } from '../internal/field.js';
 import { clamp, narrowRange, type LimitsProp } from '../internal/narrow.js';
 import { sliderParts, type SliderControlProps, type SliderState } from '../internal/slider-parts.js';
@@ -76,7 +77,8 @@ export const DurationSliderFrames: Part<DurationSliderFramesProps, HTMLParagraph
 
 export type DurationSliderProps = DurationSliderRootProps;
 
-const DurationSliderAssembled = forwardRef<HTMLDivElement, DurationSliderProps>(function DurationSlider(props, ref) {
+/** The assembled component, without its parts attached (what the widget renders). */
+export const DurationSliderAssembled = forwardRef<HTMLDivElement, DurationSliderProps>(function DurationSlider(props, ref) {
   return (
     <DurationSliderRoot {...props} ref={ref}>
       <div data-seedance-part="field-header">
@@ -90,7 +92,7 @@ const DurationSliderAssembled = forwardRef<HTMLDivElement, DurationSliderProps>(
   );
 });
 
-export const DurationSlider = Object.assign(DurationSliderAssembled, {
+export const DurationSlider = withParts(DurationSliderAssembled, {
   Root: DurationSliderRoot,
   Label: FieldLabel,
   Control: DurationSliderControl,

@@ -3,7 +3,7 @@ import { seedanceProFast } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, useRef, useState, type ClipboardEvent, type ComponentPropsWithoutRef, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { useFrameImage, type UseFrameImageResult } from '../../hooks/use-frame-image.js';
-import { buttonProps, composeEventHandlers, flag } from '../internal/compose.js';
+import { buttonProps, composeEventHandlers, flag, withParts } from '../internal/compose.js';
 import {
   FieldDescription,
   FieldError,
@@ -54,12 +54,7 @@ export interface FrameImagePickerRootProps extends Omit<ComponentPropsWithoutRef
 export const FrameImagePickerRoot = forwardRef<HTMLDivElement, FrameImagePickerRootProps>(function FrameImagePickerRoot(props, ref) {
   const { value, defaultValue, onValueChange, image: imageProp, limits, error, disabled, onPaste, ...rest } = props;
   const messages = useSeedanceMessages();
-  const own = useFrameImage({
-    ...('value' in props && { value }),
-    ...(defaultValue !== undefined && { defaultValue }),
-    ...(onValueChange && { onValueChange }),
-    maxBodyBytes: limits?.maxBodyBytes,
-  });
+  const own = useFrameImage({ ...('value' in props && { value }), defaultValue, onValueChange, maxBodyBytes: limits?.maxBodyBytes });
   const image = imageProp ?? own;
   const [urlText, setUrlText] = useState(image.form === 'url' && image.value ? image.value : '');
   const browseRef = useRef<HTMLButtonElement>(null);
@@ -328,7 +323,8 @@ export const FrameImagePickerStatus: Part<FrameImagePickerStatusProps, HTMLParag
 
 export type FrameImagePickerProps = FrameImagePickerRootProps;
 
-const FrameImagePickerAssembled = forwardRef<HTMLDivElement, FrameImagePickerProps>(function FrameImagePicker(props, ref) {
+/** The assembled component, without its parts attached (what the widget renders). */
+export const FrameImagePickerAssembled = forwardRef<HTMLDivElement, FrameImagePickerProps>(function FrameImagePicker(props, ref) {
   return (
     <FrameImagePickerRoot {...props} ref={ref}>
       <FieldLabel />
@@ -361,7 +357,7 @@ function DropzoneDefault() {
   );
 }
 
-export const FrameImagePicker = Object.assign(FrameImagePickerAssembled, {
+export const FrameImagePicker = withParts(FrameImagePickerAssembled, {
   Root: FrameImagePickerRoot,
   Label: FieldLabel,
   Description: FieldDescription,

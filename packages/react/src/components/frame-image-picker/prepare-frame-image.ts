@@ -1,4 +1,4 @@
-import { inspectFrameImage, inspectImageBytes, seedanceProFast, type FrameImageInspection, type FrameImageIssue, type VideoModelSpec } from '@seedance-kit/core';
+import { inspectFrameImage, inspectImageBytes, seedanceProFast, type FrameImageInspection, type VideoModelSpec } from '@seedance-kit/core';
 
 type FrameImageRules = Pick<VideoModelSpec, 'frameImages' | 'dimensions'>;
 
@@ -40,9 +40,9 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
   // comes from its name, so a mislabelled PNG is still a PNG.
   const inspection = inspectImageBytes(bytes, undefined, spec);
   const { width, height, type } = inspection;
-  // Only size problems can be fixed by scaling; anything else (type, unreadable, too small) stands.
-  const fixable = new Set<FrameImageIssue['code']>(['image_too_large', 'image_too_large_sides']);
-  if (inspection.issues.some((issue) => !fixable.has(issue.code)) || width === undefined || height === undefined || type === undefined) {
+  // Only size problems (image_too_large, image_too_large_sides) can be fixed by scaling; anything
+  // else (type, unreadable, too small) stands.
+  if (inspection.issues.some((issue) => !issue.code.startsWith('image_too_large')) || width === undefined || height === undefined || type === undefined) {
     return { inspection };
   }
 
@@ -61,17 +61,15 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
     let scale = Math.min(1, targetSide / Math.max(sourceWidth, sourceHeight), rules.maxSide / Math.max(sourceWidth, sourceHeight));
     scale = Math.max(scale, Math.min(1, minScale));
     const keepPng = type === 'image/png' && bytes.length <= byteLimit;
+    const outType = keepPng ? 'image/png' : 'image/jpeg';
     for (let attempt = 0; attempt < 6; attempt++) {
       const w = Math.max(1, Math.round(sourceWidth * scale));
       const h = Math.max(1, Math.round(sourceHeight * scale));
       for (const quality of keepPng ? [undefined] : JPEG_QUALITIES) {
-        const blob = await draw(bitmap, w, h, keepPng ? 'image/png' : 'image/jpeg', quality);
+        const blob = await draw(bitmap, w, h, outType, quality);
         if (!blob) return { inspection, unreadable: true };
         const out = new Uint8Array(await blob.arrayBuffer());
-        if (out.length <= byteLimit) {
-          const done = finish(out, blob.type || (keepPng ? 'image/png' : 'image/jpeg'), spec);
-          return { ...done, resizedFrom: { width: sourceWidth, height: sourceHeight } };
-        }
+        if (out.length <= byteLimit) return { ...finish(out, blob.type || outType, spec), resizedFrom: { width: sourceWidth, height: sourceHeight } };
       }
       // Still too heavy: smaller sides, as long as the short side stays allowed.
       const next = scale * 0.8;
@@ -120,6 +118,6 @@ async function draw(bitmap: ImageBitmap, width: number, height: number, type: st
   context.imageSmoothingQuality = 'high';
   context.drawImage(bitmap, 0, 0, width, height);
   return offscreen
-    ? (canvas as OffscreenCanvas).convertToBlob({ type, ...(quality !== undefined && { quality }) })
+    ? (canvas as OffscreenCanvas).convertToBlob({ type, quality })
     : new Promise((resolve) => (canvas as HTMLCanvasElement).toBlob((blob) => resolve(blob ?? undefined), type, quality));
 }

@@ -36,3 +36,14 @@ export function composeRefs<T>(...refs: readonly (Ref<T> | undefined)[]): RefCal
 export function buttonProps(variant: 'primary' | 'secondary' | 'ghost') {
   return { type: 'button', 'data-seedance-part': 'button', 'data-variant': variant } as const;
 }
+
+/**
+ * An assembled component with its parts attached (`PromptField.Root`, `PromptField.Input`…).
+ * Free of side effects as far as bundlers are concerned: the parts are only attached where the
+ * component is imported by its public name, so the widget, which renders the assembled
+ * components alone, ships no part it never renders.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function withParts<C extends object, P extends object>(assembled: C, parts: P): C & P {
+  return Object.assign(assembled, parts);
+}

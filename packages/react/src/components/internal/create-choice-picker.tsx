@@ -101,5 +101,6 @@ export function createChoicePicker<T extends string | number, L>(config: ChoiceP
   Root.displayName = `${config.name}.Root`;
   Group.displayName = `${config.name}.Group`;
   Assembled.displayName = config.name;
-  return Object.assign(Assembled, { Root, Group, Label: FieldLabel, Description: FieldDescription, Error: FieldError });
+  // Root and Group also as their own bindings, so exporting them reads no property of the picker.
+  return [Object.assign(Assembled, { Root, Group, Label: FieldLabel, Description: FieldDescription, Error: FieldError }), Root, Group] as const;
 }

@@ -101,8 +101,8 @@ export function useFieldContext<S extends object>(owner: string, options: FieldO
     labelable: options.labelable ?? false,
     labelText: options.labelText,
     descriptionText: options.descriptionText,
-    // The description reads first, whatever order the parts mounted in.
-    describedBy: cx(...described.filter((id) => id === descriptionId), ...described.filter((id) => id !== descriptionId), invalid && errorId),
+    // The description reads first, whatever order the parts mounted in (each id is there once).
+    describedBy: cx(described.includes(descriptionId) && descriptionId, ...described.filter((id) => id !== descriptionId), invalid && errorId),
     register,
   });
 }

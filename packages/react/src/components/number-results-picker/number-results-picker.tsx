@@ -10,7 +10,7 @@ export type NumberResultsPickerProps = ChoicePickerRootProps<number, LimitsProp<
 export type NumberResultsPickerGroupProps = ChoicePickerGroupProps;
 
 /** How many videos one generation makes: the spec's range, narrowed by the server's limits. */
-export const NumberResultsPicker = createChoicePicker<number, LimitsProp<'numberResults'>>({
+export const [NumberResultsPicker, NumberResultsPickerRoot, NumberResultsPickerGroup] = createChoicePicker<number, LimitsProp<'numberResults'>>({
   name: 'NumberResultsPicker',
   part: 'number-results-picker',
   values: VALUES,
@@ -23,5 +23,3 @@ export const NumberResultsPicker = createChoicePicker<number, LimitsProp<'number
   choiceLabel: (m, count) => m.numberResultsOption(count),
 });
 
-export const NumberResultsPickerRoot = NumberResultsPicker.Root;
-export const NumberResultsPickerGroup = NumberResultsPicker.Group;

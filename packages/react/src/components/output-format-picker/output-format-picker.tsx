@@ -9,7 +9,7 @@ export type OutputFormatPickerProps = ChoicePickerRootProps<OutputFormat, Limits
 export type OutputFormatPickerGroupProps = ChoicePickerGroupProps;
 
 /** The container format: the spec's list, narrowed by the server's limits. */
-export const OutputFormatPicker = createChoicePicker<OutputFormat, LimitsProp<'outputFormats'>>({
+export const [OutputFormatPicker, OutputFormatPickerRoot, OutputFormatPickerGroup] = createChoicePicker<OutputFormat, LimitsProp<'outputFormats'>>({
   name: 'OutputFormatPicker',
   part: 'output-format-picker',
   values,
@@ -20,5 +20,3 @@ export const OutputFormatPicker = createChoicePicker<OutputFormat, LimitsProp<'o
   choiceDescription: (m, format) => m.outputFormatDescription(format),
 });
 
-export const OutputFormatPickerRoot = OutputFormatPicker.Root;
-export const OutputFormatPickerGroup = OutputFormatPicker.Group;

@@ -1,6 +1,7 @@
 'use client';
 import { seedanceProFast } from '@seedance-kit/core';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { withParts } from '../internal/compose.js';
 import { FieldDescription, FieldError, FieldLabel, FieldRootElement, useFieldContext, type Part } from '../internal/field.js';
 import { clamp } from '../internal/narrow.js';
 import { sliderParts, type SliderControlProps, type SliderState } from '../internal/slider-parts.js';
@@ -49,7 +50,8 @@ export const OutputQualitySliderValue: Part<OutputQualitySliderValueProps, HTMLS
 
 export type OutputQualitySliderProps = OutputQualitySliderRootProps;
 
-const OutputQualitySliderAssembled = forwardRef<HTMLDivElement, OutputQualitySliderProps>(function OutputQualitySlider(props, ref) {
+/** The assembled component, without its parts attached (what the widget renders). */
+export const OutputQualitySliderAssembled = forwardRef<HTMLDivElement, OutputQualitySliderProps>(function OutputQualitySlider(props, ref) {
   return (
     <OutputQualitySliderRoot {...props} ref={ref}>
       <div data-seedance-part="field-header">
@@ -63,7 +65,7 @@ const OutputQualitySliderAssembled = forwardRef<HTMLDivElement, OutputQualitySli
   );
 });
 
-export const OutputQualitySlider = Object.assign(OutputQualitySliderAssembled, {
+export const OutputQualitySlider = withParts(OutputQualitySliderAssembled, {
   Root: OutputQualitySliderRoot,
   Label: FieldLabel,
   Control: OutputQualitySliderControl,

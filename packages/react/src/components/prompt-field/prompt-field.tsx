@@ -2,7 +2,7 @@
 import { countPromptCharacters, positivePromptSchema, seedanceProFast } from '@seedance-kit/core';
 import { VisuallyHidden } from 'radix-ui';
 import { forwardRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from 'react';
-import { composeEventHandlers, flag } from '../internal/compose.js';
+import { composeEventHandlers, flag, withParts } from '../internal/compose.js';
 import {
   controlAria,
   FieldDescription,
@@ -151,8 +151,8 @@ export interface PromptFieldProps extends PromptFieldRootProps {
   readonly placeholder?: string;
 }
 
-/** The whole field: label, textarea, counter, description and error. */
-const PromptFieldAssembled = forwardRef<HTMLDivElement, PromptFieldProps>(function PromptField({ placeholder, ...props }, ref) {
+/** The whole field: label, textarea, counter, description and error. Without its parts attached (what the widget renders). */
+export const PromptFieldAssembled = forwardRef<HTMLDivElement, PromptFieldProps>(function PromptField({ placeholder, ...props }, ref) {
   return (
     <PromptFieldRoot {...props} ref={ref}>
       <div data-seedance-part="field-header">
@@ -166,7 +166,7 @@ const PromptFieldAssembled = forwardRef<HTMLDivElement, PromptFieldProps>(functi
   );
 });
 
-export const PromptField = Object.assign(PromptFieldAssembled, {
+export const PromptField = withParts(PromptFieldAssembled, {
   Root: PromptFieldRoot,
   Label: FieldLabel,
   Input: PromptFieldInput,

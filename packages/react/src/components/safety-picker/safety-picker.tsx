@@ -8,7 +8,7 @@ export type SafetyPickerProps = ChoicePickerRootProps<SafetyMode, undefined>;
 export type SafetyPickerGroupProps = ChoicePickerGroupProps;
 
 /** The content check: the spec's safety modes (off, fast, full), each with what it checks. */
-export const SafetyPicker = createChoicePicker<SafetyMode, undefined>({
+export const [SafetyPicker, SafetyPickerRoot, SafetyPickerGroup] = createChoicePicker<SafetyMode, undefined>({
   name: 'SafetyPicker',
   part: 'safety-picker',
   values: modes,
@@ -19,8 +19,6 @@ export const SafetyPicker = createChoicePicker<SafetyMode, undefined>({
   choiceDescription: (m, mode) => m.safetyModeDescription(mode),
 });
 
-export const SafetyPickerRoot = SafetyPicker.Root;
-export const SafetyPickerGroup = SafetyPicker.Group;
 
 /**
  * The mode a generation's safety fields give, by the spec's rules: `safetyMode` wins; else

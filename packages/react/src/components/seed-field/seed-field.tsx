@@ -2,7 +2,7 @@
 import { randomSeed, seedSchema, type SeedString } from '@seedance-kit/core';
 import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { ChoiceGroup, type ChoiceGroupProps } from '../internal/choice-group.js';
-import { buttonProps, composeEventHandlers } from '../internal/compose.js';
+import { buttonProps, composeEventHandlers, withParts } from '../internal/compose.js';
 import { controlAria, FieldDescription, FieldError, FieldLabel, FieldRootElement, fieldData, useField, useFieldContext } from '../internal/field.js';
 import { fieldIssueMessage } from '../internal/field-issue.js';
 import { useControllableState } from '../internal/use-controllable-state.js';
@@ -138,7 +138,8 @@ export const SeedFieldRandomize = forwardRef<HTMLButtonElement, SeedFieldRandomi
 
 export type SeedFieldProps = SeedFieldRootProps;
 
-const SeedFieldAssembled = forwardRef<HTMLDivElement, SeedFieldProps>(function SeedField(props, ref) {
+/** The assembled component, without its parts attached (what the widget renders). */
+export const SeedFieldAssembled = forwardRef<HTMLDivElement, SeedFieldProps>(function SeedField(props, ref) {
   return (
     <SeedFieldRoot {...props} ref={ref}>
       <FieldLabel />
@@ -153,7 +154,7 @@ const SeedFieldAssembled = forwardRef<HTMLDivElement, SeedFieldProps>(function S
   );
 });
 
-export const SeedField = Object.assign(SeedFieldAssembled, {
+export const SeedField = withParts(SeedFieldAssembled, {
   Root: SeedFieldRoot,
   Label: FieldLabel,
   Mode: SeedFieldMode,

@@ -2,23 +2,27 @@
 import { isTerminal, seedanceProFast, type GenerationInput } from '@seedance-kit/core';
 import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
 import { useFrameImage } from '../../hooks/use-frame-image.js';
-import { useGenerationForm } from '../../hooks/use-generation-form.js';
-import { useVideoTask } from '../../hooks/use-video-task.js';
+import { useGenerationFormState } from '../../hooks/use-generation-form.js';
+import { useVideoTaskState } from '../../hooks/use-video-task.js';
 import { SeedanceProvider } from '../../provider/seedance-provider.js';
 import { useOptionalSeedanceContext } from '../../provider/seedance-context.js';
-import { AdvancedSettings } from '../advanced-settings/index.js';
-import { CameraFixedSwitch } from '../camera-fixed-switch/index.js';
-import { CostPreview } from '../cost-preview/index.js';
-import { DimensionPicker, dimensionInputFor, dimensionSelectionFromInput } from '../dimension-picker/index.js';
-import { DurationSlider } from '../duration-slider/index.js';
-import { FrameImagePicker } from '../frame-image-picker/index.js';
+// The assembled components without their parts attached (the same components the public names
+// give), so the widget ships no part it does not render.
+import { AdvancedSettingsAssembled as AdvancedSettings } from '../advanced-settings/advanced-settings.js';
+import { CameraFixedSwitchAssembled as CameraFixedSwitch } from '../camera-fixed-switch/camera-fixed-switch.js';
+import { CostPreviewAssembled as CostPreview } from '../cost-preview/cost-preview.js';
+import { DimensionPickerAssembled as DimensionPicker } from '../dimension-picker/dimension-picker.js';
+import { dimensionInputFor, dimensionSelectionFromInput } from '../dimension-picker/dimension-selection.js';
+import { DurationSliderAssembled as DurationSlider } from '../duration-slider/duration-slider.js';
+import { FrameImagePickerAssembled as FrameImagePicker } from '../frame-image-picker/frame-image-picker.js';
 import { buttonProps, cx, flag } from '../internal/compose.js';
 import { useSeedanceMessages } from '../messages-provider/index.js';
 import { NumberResultsPicker } from '../number-results-picker/index.js';
-import { OutputFormatPicker, OutputQualitySlider } from '../output-format-picker/index.js';
-import { PromptField } from '../prompt-field/index.js';
+import { OutputFormatPicker } from '../output-format-picker/output-format-picker.js';
+import { OutputQualitySliderAssembled as OutputQualitySlider } from '../output-format-picker/output-quality-slider.js';
+import { PromptFieldAssembled as PromptField } from '../prompt-field/prompt-field.js';
 import { SafetyPicker, safetyInputFor, safetyModeOf } from '../safety-picker/index.js';
-import { SeedField } from '../seed-field/index.js';
+import { SeedFieldAssembled as SeedField } from '../seed-field/seed-field.js';
 import { TaskStatusAnnouncer } from '../task-status-announcer/index.js';
 import { VideoResultGrid } from '../video-result/index.js';
 
@@ -34,12 +38,12 @@ export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'s
 
 /**
  * The drop-in widget: every setting of the model, the cost estimate, live progress, results
- * and retry, made only of the kit's public parts and hooks. Renders its own `SeedanceProvider`
- * when there is none above.
+ * and retry, made of the kit's public parts and hooks (the form and task hooks without the
+ * extras it does not read). Renders its own `SeedanceProvider` when there is none above.
  */
 export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>(function SeedanceGenerator({ endpoint, ...props }, ref) {
   const body = <GeneratorBody {...props} ref={ref} />;
-  return useOptionalSeedanceContext() ? body : <SeedanceProvider {...(endpoint !== undefined && { endpoint })}>{body}</SeedanceProvider>;
+  return useOptionalSeedanceContext() ? body : <SeedanceProvider endpoint={endpoint}>{body}</SeedanceProvider>;
 });
 
 type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint'>;
@@ -48,8 +52,8 @@ const spec = seedanceProFast;
 
 const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody({ unstyled = false, className, ...props }, ref) {
   const messages = useSeedanceMessages();
-  const task = useVideoTask();
-  const form = useGenerationForm({ task });
+  const task = useVideoTaskState();
+  const form = useGenerationFormState({ task });
   const { values, visibleErrors, limits } = form;
   const titleId = `seedance-generator-${useId().replace(/:/g, '')}`;
   const formRef = useRef<HTMLFormElement>(null);
@@ -88,7 +92,13 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
   };
 
   const set = <K extends keyof GenerationInput>(field: K) => (value: GenerationInput[K] | undefined) => form.setValue(field, value, { touch: true });
-  const errorCount = Object.keys(visibleErrors).length + (imageBlocks && frameImage.status === 'invalid' ? 1 : 0);
+  /** A control's value (the spec's default while unset), its setter and its visible error. */
+  const bind = <K extends keyof GenerationInput>(field: K, fallback: GenerationInput[K]) => ({
+    value: values[field] ?? fallback,
+    onValueChange: set(field),
+    error: visibleErrors[field],
+  });
+  const errorCount = Object.keys(visibleErrors).length + (frameImage.status === 'invalid' ? 1 : 0);
   const refused = form.submitCount > 0 && (!form.isValid || imageBlocks);
   const summary = refused ? [errorCount > 0 ? messages.invalidSummary(errorCount) : '', form.formError ?? ''].filter(Boolean).join(' ') : '';
   const sizeError = visibleErrors.width ?? visibleErrors.height ?? visibleErrors.resolution;
@@ -122,13 +132,8 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
             error={sizeError}
             onValueChange={(selection) => form.setValues(dimensionInputFor(selection, hasFrameImage), { touch: true })}
           />
-          <DurationSlider value={values.duration ?? spec.duration.default} onValueChange={set('duration')} limits={limits} error={visibleErrors.duration} />
-          <NumberResultsPicker
-            value={values.numberResults ?? spec.numberResults.default}
-            onValueChange={set('numberResults')}
-            limits={limits}
-            error={visibleErrors.numberResults}
-          />
+          <DurationSlider {...bind('duration', spec.duration.default)} limits={limits} />
+          <NumberResultsPicker {...bind('numberResults', spec.numberResults.default)} limits={limits} />
           <AdvancedSettings>
             <SeedField
               value={values.seed ?? 'random'}
@@ -136,14 +141,9 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
               onBlur={() => form.markTouched('seed')}
               error={visibleErrors.seed ?? null}
             />
-            <CameraFixedSwitch value={values.cameraFixed ?? spec.cameraFixed.default} onValueChange={set('cameraFixed')} error={visibleErrors.cameraFixed} />
-            <OutputFormatPicker
-              value={values.outputFormat ?? spec.outputFormat.default}
-              onValueChange={set('outputFormat')}
-              limits={limits}
-              error={visibleErrors.outputFormat}
-            />
-            <OutputQualitySlider value={values.outputQuality ?? spec.outputQuality.default} onValueChange={set('outputQuality')} error={visibleErrors.outputQuality} />
+            <CameraFixedSwitch {...bind('cameraFixed', spec.cameraFixed.default)} />
+            <OutputFormatPicker {...bind('outputFormat', spec.outputFormat.default)} limits={limits} />
+            <OutputQualitySlider {...bind('outputQuality', spec.outputQuality.default)} />
             <SafetyPicker
               value={safetyModeOf(values)}
               onValueChange={(mode) => form.setValues(safetyInputFor(mode), { touch: true })}

@@ -4,7 +4,7 @@ import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { buttonProps } from '../internal/compose.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
-import { errorContent, VideoResult } from './video-result.js';
+import { errorContent, VideoResultSlotView } from './video-result.js';
 
 export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'section'>, 'results'> {
   readonly status: TaskStatus;
@@ -17,7 +17,7 @@ export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'sec
   readonly error?: TaskError | undefined;
   readonly onRetry?: (() => void) | undefined;
   readonly now?: number;
-  /** Renders one slot; default `<VideoResult/>` with the slot's props. */
+  /** Renders one slot; default the `<VideoResult/>` layout with the slot's props (the error and retry show once, above the slots). */
   readonly renderResult?: (slot: VideoResultSlot) => ReactNode;
   readonly asChild?: boolean;
 }
@@ -81,7 +81,7 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
                 const slot: VideoResultSlot = { index, total, status, result: results[index], progress, estimatedProgress, now };
                 return (
                   <li key={slot.result?.videoUUID ?? `slot-${index}`} data-seedance-part="video-result-item">
-                    {renderResult ? renderResult(slot) : <VideoResult {...slot} />}
+                    {renderResult ? renderResult(slot) : <VideoResultSlotView {...slot} />}
                   </li>
                 );
               })}

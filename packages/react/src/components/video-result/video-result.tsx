@@ -1,9 +1,9 @@
 'use client';
 import { isActive, type TaskError, type TaskResult, type TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
-import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
-import { buttonProps, composeEventHandlers, flag } from '../internal/compose.js';
+import { buttonProps, composeEventHandlers, flag, withParts } from '../internal/compose.js';
 import { createPartContext, textPart, useShallowMemo, type Part } from '../internal/field.js';
 import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
 
@@ -224,7 +224,7 @@ export function errorContent(messages: SeedanceMessages, error: TaskError) {
 }
 
 /** What went wrong, in the user's words (`messages.errorMessage`); `data-kind` is the error kind. */
-export const VideoResultError: Part<VideoResultErrorProps, HTMLDivElement> = textPart<VideoResultContextValue, HTMLDivElement, 'div'>(
+export const VideoResultError: Part<VideoResultErrorProps, HTMLDivElement> = /* @__PURE__ */ textPart<VideoResultContextValue, HTMLDivElement, 'div'>(
   useVideoResult,
   'Error',
   'div',
@@ -251,7 +251,7 @@ const actionPart = (name: string, variant: 'primary' | 'secondary', action: (con
   });
 
 /** Try again: after a retryable failure, a cancel or an expiry, when `onRetry` is given. */
-export const VideoResultRetry = actionPart(
+export const VideoResultRetry = /* @__PURE__ */ actionPart(
   'Retry',
   'primary',
   ({ state, error, result, onRetry }) => ((state === 'failed' && error?.retryable !== false) || state === 'cancelled' || (state === 'expired' && !result)) && onRetry,
@@ -259,12 +259,12 @@ export const VideoResultRetry = actionPart(
 );
 
 /** Cancel: while the task is under way, when `onCancel` is given. */
-export const VideoResultCancel = actionPart('Cancel', 'secondary', ({ state, onCancel }) => state === 'pending' && onCancel, (messages) => messages.cancel);
+export const VideoResultCancel = /* @__PURE__ */ actionPart('Cancel', 'secondary', ({ state, onCancel }) => state === 'pending' && onCancel, (messages) => messages.cancel);
 
 export type VideoResultProps = VideoResultRootProps;
 
-/** One result with every part laid out; each part renders only in the states it applies to. */
-const VideoResultAssembled = forwardRef<HTMLDivElement, VideoResultProps>(function VideoResult(props, ref) {
+/** The layout of a result: `error` goes under the progress, `actions` after the download link. */
+function resultLayout(props: VideoResultProps, ref: Ref<HTMLDivElement>, error?: ReactNode, actions?: ReactNode) {
   return (
     <VideoResultRoot {...props} ref={ref}>
       <div data-seedance-part="result-media">
@@ -272,7 +272,7 @@ const VideoResultAssembled = forwardRef<HTMLDivElement, VideoResultProps>(functi
         <div data-seedance-part="result-placeholder">
           <VideoResultStatus />
           <VideoResultProgress />
-          <VideoResultError />
+          {error}
         </div>
       </div>
       <div data-seedance-part="result-meta">
@@ -283,14 +283,37 @@ const VideoResultAssembled = forwardRef<HTMLDivElement, VideoResultProps>(functi
       </div>
       <div data-seedance-part="result-actions">
         <VideoResultDownload />
-        <VideoResultRetry />
-        <VideoResultCancel />
+        {actions}
       </div>
     </VideoResultRoot>
   );
+}
+
+/**
+ * One result with every part laid out; each part renders only in the states it applies to. The
+ * assembled component alone, without its parts attached.
+ */
+export const VideoResultAssembled = /* @__PURE__ */ forwardRef<HTMLDivElement, VideoResultProps>(function VideoResult(props, ref) {
+  return resultLayout(
+    props,
+    ref,
+    <VideoResultError />,
+    <>
+      <VideoResultRetry />
+      <VideoResultCancel />
+    </>,
+  );
 });
 
-export const VideoResult = Object.assign(VideoResultAssembled, {
+/**
+ * A slot of `VideoResultGrid`: the same layout without Error, Retry and Cancel, which never show
+ * in a slot (it gets no error, onRetry or onCancel: the grid shows a failure and its retry once).
+ */
+export const VideoResultSlotView = forwardRef<HTMLDivElement, VideoResultProps>(function VideoResult(props, ref) {
+  return resultLayout(props, ref);
+});
+
+export const VideoResult = withParts(VideoResultAssembled, {
   Root: VideoResultRoot,
   Video: VideoResultVideo,
   Status: VideoResultStatus,
