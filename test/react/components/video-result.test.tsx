@@ -25,8 +25,20 @@ describe('VideoResult', () => {
     expect(video).toHaveAttribute('controls');
     expect(slot).toHaveTextContent('Seed 9223372036854775807');
     expect(slot).toHaveTextContent('Cost $0.0381');
-    expect(screen.getByRole('link', { name: 'Download the video' })).toHaveAttribute('href', 'https://videos.example/1.mp4');
+    const link = screen.getByRole('link', { name: 'Download the video' });
+    expect(link).toHaveAttribute('href', 'https://videos.example/1.mp4');
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    // Another origin (a CDN): browsers ignore `download` there, so the file opens in a new tab.
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener');
+    expect(link).not.toHaveAttribute('download');
+  });
+
+  it('downloads a file served from the app’s own origin', () => {
+    render(<VideoResult status="succeeded" result={result(1, { videoURL: `${location.origin}/api/seedance/files/1.mp4?token=t` })} />);
+    const link = screen.getByRole('link', { name: 'Download the video' });
+    expect(link).toHaveAttribute('download');
+    expect(link).not.toHaveAttribute('target');
   });
 
   it('shows the provider’s progress in a progressbar and the CSS variable', () => {

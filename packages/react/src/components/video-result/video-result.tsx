@@ -197,7 +197,21 @@ export interface VideoResultDownloadProps extends ComponentPropsWithoutRef<'a'> 
   readonly asChild?: boolean;
 }
 
-/** A link to the file. */
+/**
+ * Browsers honour `download` only for same-origin files (the local Runware's, served by the
+ * handler); a CDN URL (real Runware) would replace the app, so it opens in a new tab instead.
+ */
+function linkTarget(url: string): { download: true } | { target: '_blank'; rel: 'noopener' } {
+  let same = true;
+  try {
+    same = typeof location === 'undefined' || new URL(url, location.href).origin === location.origin;
+  } catch {
+    // An unparsable URL: left to the browser as a plain download link.
+  }
+  return same ? { download: true } : { target: '_blank', rel: 'noopener' };
+}
+
+/** A link to the file: a download when the browser allows it, else the file in a new tab. */
 export const VideoResultDownload: Part<VideoResultDownloadProps, HTMLAnchorElement> = textPart<VideoResultContextValue, HTMLAnchorElement, 'a'>(
   useVideoResult,
   'Download',
@@ -205,7 +219,7 @@ export const VideoResultDownload: Part<VideoResultDownloadProps, HTMLAnchorEleme
   'button',
   ({ result, state, index, total }, messages) =>
     result && state === 'ready'
-      ? [messages.resultDownload, { href: result.videoURL, download: true, 'aria-label': messages.resultDownloadLabel(index, total), 'data-variant': 'secondary' }]
+      ? [messages.resultDownload, { href: result.videoURL, ...linkTarget(result.videoURL), 'aria-label': messages.resultDownloadLabel(index, total), 'data-variant': 'secondary' }]
       : null,
 );
 
