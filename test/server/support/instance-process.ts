@@ -229,6 +229,7 @@ export interface WebhookCall {
   readonly url: string;
   readonly taskUUID?: string;
   readonly at: number;
+  /** Set once the handler's whole answer has been read. */
   readonly status?: number;
   /** `applied` from the handler's answer. */
   readonly applied?: boolean;
@@ -301,13 +302,14 @@ export function createRunwareTap(): RunwareTap {
     const entry: { -readonly [K in keyof WebhookCall]: WebhookCall[K] } = { url, at, ...(typeof taskUUID === 'string' && { taskUUID }) };
     webhooks.push(entry);
     const response = await fetch(input, init);
-    entry.status = response.status;
     const text = await response.text();
     try {
       entry.applied = (JSON.parse(text) as { applied?: boolean }).applied === true;
     } catch {
       // not the handler's JSON answer
     }
+    // Last: a status on the entry means the whole answer has been read.
+    entry.status = response.status;
     return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 
