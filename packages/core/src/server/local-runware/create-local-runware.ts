@@ -265,7 +265,9 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
         fail(record, 'invalidFrameImages', size.reason, { parameter: record.frameImagesField });
         return;
       }
-      await Promise.all(record.results.map((result) => runResult(record, result, size.size)));
+      // allSettled: on close every render must have ended (its ffmpeg gone) before the task does.
+      const outcomes = await Promise.allSettled(record.results.map((result) => runResult(record, result, size.size)));
+      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
     } catch (error) {
       if (!signal.aborted) fail(record, 'inferenceError', `The video could not be made: ${messageOf(error)}`);
     }
