@@ -70,6 +70,11 @@ describe('inspectFrameImage: what can be checked locally', () => {
     });
   });
 
+  it('leaves out what it does not know: bytes alone have no form and no declared type', () => {
+    const bytes = fixture('frame-640x360.png');
+    expect(inspectImageBytes(bytes)).toStrictEqual({ type: 'image/png', width: 640, height: 360, bytes: bytes.length, issues: [] });
+  });
+
   it('refuses GIF and BMP by type', () => {
     expect(inspectFrameImage(dataUri('image/gif', fixture('other-320x240.gif'))).issues).toEqual([{ code: 'image_type', params: { actual: 'image/gif' } }]);
     expect(inspectFrameImage(b64(fixture('other-32x32.bmp'))).issues).toEqual([{ code: 'image_type', params: { actual: 'image/bmp' } }]);

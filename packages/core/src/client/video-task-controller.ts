@@ -182,17 +182,16 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     return server && taskId && taskToken ? client.cancelTask(taskId, taskToken).catch(() => undefined) : undefined;
   };
 
-  /** Fails the run with `error`'s data (anything but a SeedanceError is unknown), or with `taskError` as given. */
-  const fail = (
-    error: unknown,
-    where: 'create' | 'follow' | 'task',
-    taskError: TaskError = SeedanceError.is(error) ? toTaskError(error) : kitError('unknown', 'unknown'),
-  ) => {
+  /** Fails the run with `taskError`. */
+  const failWith = (taskError: TaskError, where: 'create' | 'follow' | 'task') => {
     failedWhile = where;
     send({ type: 'error', error: taskError });
     // After a lost connection the task may still run: keep it, so a reload or retry finds it.
     if (taskError.kind !== 'network') persist();
   };
+  /** Fails the run with `error`'s data; anything but a SeedanceError is unknown. */
+  const fail = (error: unknown, where: 'create' | 'follow' | 'task') =>
+    failWith(SeedanceError.is(error) ? toTaskError(error) : kitError('unknown', 'unknown'), where);
 
   /** Feeds one snapshot to the machine as the events it stands for. */
   const apply = (next: TaskSnapshot) => {
@@ -295,9 +294,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
       const checked = validateGenerationInput(body);
       if (!checked.ok) {
         const { issues } = checked;
-        fail(
-          undefined,
-          'create',
+        failWith(
           defined<TaskError>({
             kind: 'validation',
             code: 'invalid_input',
@@ -306,6 +303,7 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
             parameter: parameterOf([...new Set(issues.map((i) => i.path).filter((p) => p !== ''))]),
             issues,
           }),
+          'create',
         );
         publish();
         return;

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JsonParseError, parseJson, stringifyJson, type JsonValue } from '../../json/index.js';
+import { defined } from '../../protocol/defined.js';
 import type { RunwareVideoTask } from '../../runware/schemas.js';
 import { estimateVideoCostUsd } from '../../spec/estimate-cost.js';
 import { frameCount, seedanceProFast } from '../../spec/seedance-pro-fast.js';
@@ -44,7 +45,7 @@ const UPLOAD_RETRY: RetryPolicy = { firstDelayMs: 250, maxDelayMs: 2000, attempt
  * against it unchanged. See `LocalRunware` for the surface and SPEC.md for the protocol.
  */
 export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunware {
-  const timing = { ...DEFAULT_TIMING, ...definedOnly(options.timing ?? {}) };
+  const timing = { ...DEFAULT_TIMING, ...defined({ ...options.timing }) };
   const now = options.now ?? Date.now;
   const fetcher: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const faults = new FaultBook();
@@ -464,10 +465,6 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     },
     close,
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** A path segment decoded, or left as is when it is not valid percent-encoding (it then matches no file). */
