@@ -109,6 +109,24 @@ describe.skipIf(!redisBinary)('createRedisTaskStore', () => {
     expect(await store.update(record.id, (r) => r)).toBeUndefined();
   });
 
+  it('frees an idempotency key by that clock too, before Redis has dropped it', async () => {
+    let now = Date.now();
+    const store = open({ now: () => now });
+    const key = `anonymous ${randomUUID()}`;
+    const first = taskRecord({ idempotencyKey: key, expiresAt: now + 60_000 });
+    await store.create(first);
+    const updated = await store.update(first.id, (r) => ({ ...r, expiresAt: now + 120_000 }));
+    expect(updated?.version).toBe(2);
+    now += 60_000;
+    // Still bound: the update moved the expiry on.
+    expect(await store.create(taskRecord({ idempotencyKey: key, expiresAt: now + 60_000 }))).toMatchObject({ created: false, record: { id: first.id } });
+    now += 60_000;
+    expect(await store.findByIdempotencyKey(key)).toBeUndefined();
+    const again = taskRecord({ idempotencyKey: key, expiresAt: now + 60_000 });
+    expect(await store.create(again)).toMatchObject({ created: true, record: { id: again.id } });
+    expect((await store.findByIdempotencyKey(key))?.id).toBe(again.id);
+  });
+
   it('publishes a large frame image once, not with every update', async () => {
     const prefix = `big-${randomUUID()}:`;
     const [writer, reader] = [open({ prefix }), open({ prefix })];

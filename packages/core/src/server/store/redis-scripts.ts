@@ -33,7 +33,9 @@ return {r[1], r[2], r[3], redis.call('HGET', KEYS[1], 'input')}
 );
 
 /**
- * KEYS: task hash, [idempotency key]. ARGV: meta, input, ttl ms, id, task key prefix, ih.
+ * KEYS: task hash, [idempotency key]. ARGV: meta, input, ttl ms, id, task key prefix, ih,
+ * expiresAt, now (epoch ms, the store's clock). A key bound to a task whose `exp` has passed by
+ * that clock is free: Redis may not have dropped it yet, but every read already treats it as gone.
  * → {'created'} | {'bound', v, meta, input, ih} (the key's live task) | {'exists'} (the id is taken).
  */
 export const CREATE_SCRIPT = script(
@@ -43,14 +45,15 @@ local ttl = ARGV[3]
 if #KEYS == 2 then
   local bound = redis.call('GET', KEYS[2])
   if bound then
-    local existing = redis.call('HMGET', ARGV[5] .. bound, 'v', 'meta', 'input', 'ih')
-    if existing[1] and existing[2] and existing[3] and existing[4] then
+    local existing = redis.call('HMGET', ARGV[5] .. bound, 'v', 'meta', 'input', 'ih', 'exp')
+    local live = not existing[5] or tonumber(existing[5]) > tonumber(ARGV[8])
+    if existing[1] and existing[2] and existing[3] and existing[4] and live then
       return {'bound', existing[1], existing[2], existing[3], existing[4]}
     end
   end
 end
 if redis.call('EXISTS', KEYS[1]) == 1 then return {'exists'} end
-redis.call('HSET', KEYS[1], 'v', '1', 'meta', ARGV[1], 'input', ARGV[2], 'ih', ARGV[6])
+redis.call('HSET', KEYS[1], 'v', '1', 'meta', ARGV[1], 'input', ARGV[2], 'ih', ARGV[6], 'exp', ARGV[7])
 redis.call('PEXPIRE', KEYS[1], ttl)
 if #KEYS == 2 then redis.call('SET', KEYS[2], ARGV[4], 'PX', ttl) end
 return {'created'}
@@ -60,7 +63,8 @@ return {'created'}
 /**
  * Compare-and-set on the version, then publish, in one step: subscribers get versions in the
  * order they were written. KEYS: task hash, [idempotency key]. ARGV: expected version, new
- * version, meta, input ('' = unchanged), ttl ms, channel, message, id, new ih (with a new input).
+ * version, meta, input ('' = unchanged), ttl ms, channel, message, id, new ih (with a new input),
+ * expiresAt.
  * → 1 written, 0 no such task, -1 another instance wrote first (read again and retry).
  */
 export const UPDATE_SCRIPT = script(
@@ -69,7 +73,7 @@ export const UPDATE_SCRIPT = script(
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return 0 end
 if v ~= ARGV[1] then return -1 end
-redis.call('HSET', KEYS[1], 'v', ARGV[2], 'meta', ARGV[3])
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 'meta', ARGV[3], 'exp', ARGV[10])
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'input', ARGV[4], 'ih', ARGV[9]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 if #KEYS == 2 and redis.call('GET', KEYS[2]) == ARGV[8] then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end

@@ -178,7 +178,16 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
         const encoded = encodeRecord(stored);
         const tag = randomUUID();
         const keys = [taskKey(record.id), ...(record.idempotencyKey === undefined ? [] : [idempotencyKey(record.idempotencyKey)])];
-        const reply = (await run(CREATE_SCRIPT, keys, [encoded.meta, encoded.input, ttlFor(stored.expiresAt), record.id, taskKeyPrefix, tag])) as string[];
+        const reply = (await run(CREATE_SCRIPT, keys, [
+          encoded.meta,
+          encoded.input,
+          ttlFor(stored.expiresAt),
+          record.id,
+          taskKeyPrefix,
+          tag,
+          String(stored.expiresAt),
+          String(now()),
+        ])) as string[];
         switch (reply[0]) {
           case 'created':
             inputs.set(record.id, { tag, text: encoded.input, value: stored.input }, goneAt(stored));
@@ -230,6 +239,7 @@ export function createRedisTaskStore(options: RedisTaskStoreOptions): TaskStore 
             encodeMessage(meta, changedInput),
             id,
             tag,
+            String(stored.expiresAt),
           ]);
           if (result === 1) {
             if (changedInput !== undefined) inputs.set(id, { tag, text: changedInput, value: stored.input }, goneAt(stored));
