@@ -20,7 +20,7 @@ const providerError: TaskError = { kind: 'provider', code: 'inferenceError', mes
 
 /** A representative state for every status, built by running events from idle. */
 function stateIn(status: TaskStatus): TaskState {
-  const run = (...events: TaskEvent[]) => events.reduce((s, e) => transition(s, e).state, initialTaskState);
+  const run = (...events: TaskEvent[]) => events.reduce<TaskState>((s, e) => transition(s, e).state, initialTaskState);
   const submitting: TaskEvent[] = [{ type: 'submit', numberResults: 2 }];
   const queued: TaskEvent[] = [...submitting, { type: 'ack', taskId: 't1' }];
   const processing: TaskEvent[] = [...queued, { type: 'status', status: 'processing', progress: 10 }, { type: 'result', result: video(1) }];

@@ -21,6 +21,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietLogger, SECRET } from './support/harness.js';
 import { anyJson, Deep, Entries, frameImageOk, HUGE_FRAMES, inputBody, meaning, oddBody, oracle, toJsonText, unicodeText, type JsonNode } from './fuzz-generation-input.js';
+import { fuzzSeed } from './fuzz-seed.js';
 
 /**
  * Hostile request bodies and headers straight into `createSeedanceHandler` (the function, no
@@ -31,7 +32,7 @@ import { anyJson, Deep, Entries, frameImageOk, HUGE_FRAMES, inputBody, meaning, 
  * The provider is the real Runware provider talking to an in-process local Runware whose tasks
  * never leave the queue (so nothing renders), wrapped to count every call.
  */
-const seed = process.env.FUZZ_SEED === undefined ? Date.now() : Number(process.env.FUZZ_SEED);
+const seed = fuzzSeed('fuzz-handler');
 const RUNWARE_KEY = 'fuzz-runware-key-0123456789';
 const ORIGIN = 'http://localhost';
 const BASE = `${ORIGIN}/api/seedance`;

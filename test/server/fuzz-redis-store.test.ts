@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputBody, meaning, unicodeText } from './fuzz-generation-input.js';
 import { redisServerOrWarn, startRedisServer, type RedisServer } from './support/redis-server.js';
 import { taskRecord } from './task-store-contract.js';
+import { fuzzSeed } from './fuzz-seed.js';
 
 /**
  * The Redis store's encoding under fuzzing: records full of hostile text (lone surrogates, RTL,
@@ -14,7 +15,7 @@ import { taskRecord } from './task-store-contract.js';
  * through pub/sub on another instance, exactly as JSON means them.
  */
 const redisBinary = redisServerOrWarn('Redis store encoding fuzz (test/server/fuzz-redis-store.test.ts)');
-const seed = process.env.FUZZ_SEED === undefined ? Date.now() : Number(process.env.FUZZ_SEED);
+const seed = fuzzSeed('fuzz-redis-store');
 let cases = 0;
 
 /**
@@ -87,7 +88,7 @@ describe.skipIf(!redisBinary)('Redis task store encoding under fuzzing', () => {
           delivered = new Promise((r) => (resolve = r));
           unsubscribe = await reader.subscribe(original.id, resolve);
         }
-        const updated = await writer.update(original.id, (r) => ({ ...r, owner: `${r.owner}\u202e`, state: { ...r.state, progress: 100 } }));
+        const updated = await writer.update(original.id, (r) => ({ ...r, owner: `${r.owner}\u202e`, state: { ...r.state, attempt: r.state.attempt + 1 } }));
         expect(updated?.version).toBe(2);
         expect(asJson(await reader.get(original.id))).toEqual(asJson(updated));
         if (delivered) expect(asJson(await delivered)).toEqual(asJson(updated));

@@ -2,13 +2,14 @@ import { parseRunwareResponse, type RunwareResponse } from '@seedance-kit/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { anyJson, Deep, Entries, HOSTILE_KEYS, meaning, RawNumber, toJsonText, unicodeText, type JsonNode } from './fuzz-generation-input.js';
+import { fuzzSeed } from './fuzz-seed.js';
 
 /**
  * `parseRunwareResponse` on random and hostile answers: it never throws, and each item lands
  * where Runware's documented shapes (SPEC.md "Platform") say it belongs: a result or progress
  * item in `data`, a failure in `errors`, anything else in `malformed`, nothing dropped.
  */
-const seed = process.env.FUZZ_SEED === undefined ? Date.now() : Number(process.env.FUZZ_SEED);
+const seed = fuzzSeed('fuzz-runware-parser');
 let cases = 0;
 afterAll(() => console.log(`fuzz-runware-parser: ${cases} cases (seed ${seed})`));
 

@@ -2,12 +2,13 @@ import { validateGenerationInput } from '@seedance-kit/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Entries, FIELD_VALUES, FIELDS, FRAME_CASES, frameImageOk, HUGE_FRAMES, inputBody, meaning, oddBody, oracle, validInput, type JsonNode } from './fuzz-generation-input.js';
+import { fuzzSeed } from './fuzz-seed.js';
 
 /**
  * Validation's accept/reject decision, and the fields it names, against an oracle written from
  * the spec (fuzz-generation-input.ts). Deterministic per seed; set FUZZ_SEED to replay a failure.
  */
-const seed = process.env.FUZZ_SEED === undefined ? Date.now() : Number(process.env.FUZZ_SEED);
+const seed = fuzzSeed('fuzz-validation');
 let cases = 0;
 let accepted = 0;
 afterAll(() => console.log(`fuzz-validation: ${cases} cases, ${accepted} valid (seed ${seed})`));

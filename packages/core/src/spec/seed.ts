@@ -37,3 +37,13 @@ export function randomSeed(spec: VideoModelSpec = seedanceProFast): SeedString {
   globalThis.crypto.getRandomValues(buf);
   return String((buf[0] ?? 0) % (spec.seed.randomMax + 1));
 }
+
+/**
+ * The one place a `'random'` seed becomes a number. The client calls it before submitting, so
+ * the seed is known (and shown) from the start, stored with the task for a resume, and sent as
+ * a plain seed that the server and the request builder pass on as it is. Other inputs are
+ * returned unchanged (an unset seed stays unset: the provider's own default).
+ */
+export function drawSeed<T extends { readonly seed?: SeedString | 'random' }>(input: T, spec: VideoModelSpec = seedanceProFast): T {
+  return input?.seed === 'random' ? { ...input, seed: randomSeed(spec) } : input;
+}

@@ -3,6 +3,10 @@ import { timeoutError, type TaskError } from '../errors/index.js';
 /** Every status one generation can be in. */
 export const TASK_STATUSES = ['idle', 'submitting', 'queued', 'processing', 'succeeded', 'failed', 'cancelled', 'expired'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** Work under way, which may be cancelled. */
+export type ActiveTaskStatus = 'submitting' | 'queued' | 'processing';
+/** Nothing more will arrive. */
+export type TerminalTaskStatus = 'succeeded' | 'failed' | 'cancelled' | 'expired';
 
 /** One finished video. `seed` is a decimal string so int64 seeds stay exact. */
 export interface TaskResult {
@@ -16,20 +20,94 @@ export interface TaskResult {
   readonly expiresAt?: string;
 }
 
-export interface TaskState {
-  readonly status: TaskStatus;
+/** What every status has: how many videos were asked for and which attempt this is. */
+interface TaskStateBase {
   /** How many videos the task asked for; results arrive up to this many. */
   readonly numberResults: number;
-  /** The id the backend gave the task, from the ack on. */
-  readonly taskId?: string;
-  /** Provider-reported progress 0–100, when given. */
-  readonly progress?: number;
-  /** Results in arrival order, partial until the status is `succeeded`. */
-  readonly results: readonly TaskResult[];
-  readonly error?: TaskError;
   /** 1 for the first submit, +1 for every retry. */
   readonly attempt: number;
 }
+
+/** Nothing submitted yet (or reset). */
+export interface IdleTaskState extends TaskStateBase {
+  readonly status: 'idle';
+  readonly results: readonly [];
+  readonly taskId?: undefined;
+  readonly progress?: undefined;
+  readonly error?: undefined;
+}
+
+/** Sent; the backend has not answered with an id yet. */
+export interface SubmittingTaskState extends TaskStateBase {
+  readonly status: 'submitting';
+  readonly results: readonly [];
+  readonly taskId?: undefined;
+  readonly progress?: undefined;
+  readonly error?: undefined;
+}
+
+/** The backend has the task (`taskId`); results arrive in arrival order, partial until `succeeded`. */
+export interface RunningTaskState extends TaskStateBase {
+  readonly status: 'queued' | 'processing';
+  readonly taskId: string;
+  readonly results: readonly TaskResult[];
+  /** Provider-reported progress 0–100, when given. */
+  readonly progress?: number;
+  readonly error?: undefined;
+}
+
+export interface SucceededTaskState extends TaskStateBase {
+  readonly status: 'succeeded';
+  readonly taskId: string;
+  /** All `numberResults` videos. */
+  readonly results: readonly TaskResult[];
+  readonly progress?: number;
+  readonly error?: undefined;
+}
+
+/** Failed while submitting (no `taskId`) or running; results that arrived before stay. */
+export interface FailedTaskState extends TaskStateBase {
+  readonly status: 'failed';
+  readonly taskId?: string;
+  readonly results: readonly TaskResult[];
+  readonly progress?: number;
+  readonly error: TaskError;
+}
+
+/** Cancelled while submitting (no `taskId`) or running. */
+export interface CancelledTaskState extends TaskStateBase {
+  readonly status: 'cancelled';
+  readonly taskId?: string;
+  readonly results: readonly TaskResult[];
+  readonly progress?: number;
+  readonly error?: undefined;
+}
+
+/** Succeeded, but the results' URLs have stopped working. */
+export interface ExpiredTaskState extends TaskStateBase {
+  readonly status: 'expired';
+  readonly taskId: string;
+  readonly results: readonly TaskResult[];
+  readonly progress?: number;
+  readonly error?: undefined;
+}
+
+/**
+ * One generation's state, discriminated by `status`: `taskId` exists from the backend's ack on,
+ * `error` only when failed. Fields a status lacks are typed `undefined`, so reading them on the
+ * union is allowed and narrowing on `status` gives the exact shape.
+ */
+export type TaskState =
+  | IdleTaskState
+  | SubmittingTaskState
+  | RunningTaskState
+  | SucceededTaskState
+  | FailedTaskState
+  | CancelledTaskState
+  | ExpiredTaskState;
+
+/** The state's shape for one status, e.g. `TaskStateOf<'failed'>`. */
+export type TaskStateOf<S extends TaskStatus> = Extract<TaskState, { readonly status: S }>;
 
 export type TaskEvent =
   | { readonly type: 'submit'; readonly numberResults: number }
@@ -53,18 +131,18 @@ export interface TaskTransition {
   readonly reason?: string;
 }
 
-export const initialTaskState: TaskState = { status: 'idle', numberResults: 1, results: [], attempt: 0 };
+export const initialTaskState: IdleTaskState = { status: 'idle', numberResults: 1, results: [], attempt: 0 };
 
 const TERMINAL: ReadonlySet<TaskStatus> = new Set(['succeeded', 'failed', 'cancelled', 'expired']);
 const ACTIVE: ReadonlySet<TaskStatus> = new Set(['submitting', 'queued', 'processing']);
 
 /** Succeeded, failed, cancelled or expired: nothing more will arrive. */
-export function isTerminal(status: TaskStatus): boolean {
+export function isTerminal(status: TaskStatus): status is TerminalTaskStatus {
   return TERMINAL.has(status);
 }
 
 /** Submitting, queued or processing: work is under way and may be cancelled. */
-export function isActive(status: TaskStatus): boolean {
+export function isActive(status: TaskStatus): status is ActiveTaskStatus {
   return ACTIVE.has(status);
 }
 
@@ -87,7 +165,7 @@ export function transition(state: TaskState, event: TaskEvent): TaskTransition {
     case 'ack': {
       if (status !== 'submitting') return skip(`ack only applies while submitting, not ${status}`);
       if (event.taskId === '') return skip('ack carries no task id');
-      return to({ ...state, status: 'queued', taskId: event.taskId });
+      return to({ status: 'queued', taskId: event.taskId, numberResults: state.numberResults, results: [], attempt: state.attempt });
     }
     case 'status': {
       if (status !== 'queued' && status !== 'processing') return skip(`status updates only apply while queued or processing, not ${status}`);
@@ -103,7 +181,7 @@ export function transition(state: TaskState, event: TaskEvent): TaskTransition {
       if (state.results.some((r) => r.videoUUID === event.result.videoUUID)) return skip('duplicate result');
       const results = [...state.results, event.result];
       const done = results.length >= state.numberResults;
-      return to(withProgress({ ...state, status: done ? 'succeeded' : 'processing', results }, done ? 100 : state.progress));
+      return to(done ? withProgress({ ...state, status: 'succeeded', results }, 100) : withProgress({ ...state, status: 'processing', results }, state.progress));
     }
     case 'error': {
       if (!isActive(status)) return skip(`errors only apply while a task is active, not ${status}`);
@@ -114,7 +192,7 @@ export function transition(state: TaskState, event: TaskEvent): TaskTransition {
       return to({ ...state, status: 'failed', error: event.error ?? timeoutError() });
     }
     case 'cancel': {
-      if (!isActive(status)) return skip(`nothing to cancel while ${status}`);
+      if (state.status !== 'submitting' && state.status !== 'queued' && state.status !== 'processing') return skip(`nothing to cancel while ${status}`);
       return to({ ...state, status: 'cancelled' });
     }
     case 'retry': {
@@ -139,10 +217,10 @@ function clampProgress(progress: number | undefined): number | undefined {
   return Math.min(100, Math.max(0, progress));
 }
 
-function withProgress(state: TaskState, progress: number | undefined): TaskState {
+function withProgress<S extends RunningTaskState | SucceededTaskState>(state: S, progress: number | undefined): S {
   if (progress === undefined) {
     const { progress: _dropped, ...rest } = state;
-    return rest;
+    return rest as S;
   }
   return { ...state, progress };
 }
