@@ -1,247 +1,258 @@
-import { createVideoTaskController, HEADERS, isTerminal, memoryTaskStorage, type CreateTaskResponse, type VideoTaskController, type VideoTaskState } from '@seedance-kit/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HOLD, INPUT, RENDER_TIMEOUT, startBackend, submitted, type Backend } from './client-backend.js';
+import { createVideoTaskController, memoryTaskStorage, type VideoTaskController, type VideoTaskControllerOptions, type VideoTaskState } from '@seedance-kit/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeSeedanceClient, type FakeSeedanceClient } from '../support/fake-seedance-client.js';
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = await startBackend();
+// The controller against an in-memory client on fake timers: every behaviour, in milliseconds.
+// client-controller.full-stack.test.ts runs one generation on the real stack.
+const INPUT = { positivePrompt: 'A lighthouse at dawn, waves rolling in', width: 864, height: 480, duration: 1.2 } as const;
+const HOLD = { ...INPUT, positivePrompt: 'A lighthouse at dawn [hold]' } as const;
+
+let fake: FakeSeedanceClient;
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake = createFakeSeedanceClient();
 });
-afterAll(() => backend.close());
 afterEach(() => {
-  backend.intercept = undefined;
+  vi.useRealTimers();
 });
 
-/** Resolves with the first state that passes `test`, checking the current one first. */
-function until(controller: VideoTaskController, test: (state: VideoTaskState) => boolean, timeoutMs = 15_000): Promise<VideoTaskState> {
-  return new Promise((resolve, reject) => {
-    if (test(controller.getState())) return resolve(controller.getState());
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out in status ${controller.getState().status}`));
-    }, timeoutMs);
-    const unsubscribe = controller.subscribe((state) => {
-      if (!test(state)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(state);
-    });
-  });
+const controllerWith = (options: Partial<VideoTaskControllerOptions> = {}) => createVideoTaskController({ client: fake, ...options });
+/** Lets the fake server and the controller run for `ms` of fake time. */
+const elapse = (ms = 5_000) => vi.advanceTimersByTimeAsync(ms);
+/** Awaits `work` (a create, a restore) while fake time moves on enough for its requests to answer. */
+async function settle<T>(work: Promise<T>, ms = 20): Promise<T> {
+  await elapse(ms);
+  return work;
 }
-const settled = (controller: VideoTaskController) => until(controller, (s) => isTerminal(s.status));
 
-/** Records every status the controller passes through. */
-function statuses(controller: VideoTaskController): string[] {
-  const seen = [controller.getState().status as string];
-  controller.subscribe((s) => {
-    if (seen.at(-1) !== s.status) seen.push(s.status);
-  });
+/** Every state the controller announces, in order. */
+function record(controller: VideoTaskController): VideoTaskState[] {
+  const seen: VideoTaskState[] = [];
+  controller.subscribe((s) => seen.push(s));
   return seen;
 }
+const statusesOf = (states: readonly VideoTaskState[]) => states.map((s) => s.status).filter((s, i, all) => s !== all[i - 1]);
 
-/** Task ids the handler answered creates with (replays included). */
-function recordCreates(): string[] {
-  const ids: string[] = [];
-  const previous = backend.intercept;
-  backend.intercept = async (request, handler) => {
-    const response = previous ? await previous(request, handler) : await handler(request);
-    if (response !== 'drop' && request.method === 'POST' && request.url.endsWith('/tasks') && response.ok) {
-      ids.push(((await response.clone().json()) as CreateTaskResponse).task.id);
-    }
-    return response;
-  };
-  return ids;
-}
-
-describe('createVideoTaskController', { timeout: RENDER_TIMEOUT }, () => {
-  it('runs a submit to its results through the task machine, with costs', async () => {
-    const controller = createVideoTaskController({ client: backend.client() });
-    const seen = statuses(controller);
+describe('createVideoTaskController', () => {
+  it('runs a submit to its results, announcing each change once, with costs', async () => {
+    const controller = controllerWith();
     const idle = controller.getState();
-    expect(controller.getState()).toBe(idle);
     expect(idle).toMatchObject({ status: 'idle', isActive: false, results: [] });
+    const seen = record(controller);
 
-    const before = submitted(backend);
-    await controller.submit({ ...INPUT, numberResults: 2 });
-    const done = await settled(controller);
+    const submitting = controller.submit({ ...INPUT, numberResults: 2 });
+    expect(controller.getState()).toMatchObject({ status: 'submitting', isActive: true, attempt: 1, numberResults: 2 });
+    await settle(submitting);
+    expect(controller.getState()).toMatchObject({ status: 'queued', taskId: expect.any(String) });
+    await elapse();
+    const done = controller.getState();
     expect(done.status).toBe('succeeded');
     expect(done.results).toHaveLength(2);
-    expect(new Set(done.results.map((r) => r.videoUUID)).size).toBe(2);
-    expect(seen.slice(0, 2)).toEqual(['idle', 'submitting']);
-    expect(seen).toContain('queued');
-    expect(seen.at(-1)).toBe('succeeded');
-    expect(done.costUsd).toBeCloseTo((done.results[0]?.cost ?? 0) + (done.results[1]?.cost ?? 0), 10);
+    expect(statusesOf(seen)).toEqual(['submitting', 'queued', 'processing', 'succeeded']);
+    // One notification per change: every announced state is a new object, and the last is the current one.
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.at(-1)).toBe(done);
+    expect(controller.getState()).toBe(done);
+    expect(done.costUsd).toBeCloseTo(0.02, 10);
     expect(done.estimatedCostUsd).toBe(done.snapshot?.estimatedCostUsd);
     expect(done.taskId).toBe(done.snapshot?.id);
-    expect(done.startedAt).toBeLessThanOrEqual(Date.now());
-    expect(submitted(backend) - before).toBe(1);
-    // Same object until something changes.
-    expect(controller.getState()).toBe(done);
+    expect(done.transport).toBe('fetch');
+    expect(fake.submitted()).toBe(1);
+  });
+
+  it('draws a random seed once, before submitting: state, request and results agree', async () => {
+    const controller = controllerWith();
+    await settle(controller.submit({ ...INPUT, seed: 'random' }));
+    const seed = controller.getState().input?.seed;
+    expect(seed).toMatch(/^\d+$/);
+    expect(fake.creates[0]?.input.seed).toBe(seed);
+    await elapse();
+    expect(controller.getState().results[0]?.seed).toBe(seed);
+    // An unset seed stays unset: the provider's own default.
+    const other = controllerWith();
+    await settle(other.submit(INPUT));
+    expect(other.getState().input?.seed).toBeUndefined();
   });
 
   it('never creates two tasks from a double submit', async () => {
-    const controller = createVideoTaskController({ client: backend.client() });
-    const before = submitted(backend);
-    const creates = recordCreates();
-    const first = controller.submit(INPUT);
-    const second = controller.submit(INPUT);
-    await Promise.all([first, second]);
+    const controller = controllerWith();
+    await settle(Promise.all([controller.submit(INPUT), controller.submit(INPUT)]));
     await controller.submit(INPUT); // still queued or processing: ignored too
-    const done = await settled(controller);
-    expect(done.status).toBe('succeeded');
-    expect(creates).toHaveLength(1);
-    expect(submitted(backend) - before).toBe(1);
+    await elapse();
+    expect(controller.getState().status).toBe('succeeded');
+    expect(fake.creates).toHaveLength(1);
+    expect(fake.submitted()).toBe(1);
   });
 
   it('refuses an invalid input locally with a typed error naming the field', async () => {
-    const controller = createVideoTaskController({ client: backend.client() });
-    const requests = backend.seen.length;
-    await controller.submit({ positivePrompt: 'x', width: 864, height: 480, duration: 99 });
+    const controller = controllerWith();
+    const seen = record(controller);
+    await settle(controller.submit({ positivePrompt: 'x', width: 864, height: 480, duration: 99 }));
     const state = controller.getState();
     expect(state.status).toBe('failed');
     expect(state.error).toMatchObject({ kind: 'validation', retryable: false, parameter: ['positivePrompt', 'duration'] });
     expect(state.error?.issues?.map((i) => i.path)).toEqual(['positivePrompt', 'duration']);
-    expect(backend.seen.length).toBe(requests);
+    expect(seen.map((s) => s.status)).toEqual(['failed']);
+    expect(fake.creates).toHaveLength(0);
   });
 
   it('cancels a running task here at once and on the server', async () => {
     const storage = memoryTaskStorage();
-    const controller = createVideoTaskController({ client: backend.client(), storage });
-    await controller.submit(HOLD);
-    const running = await until(controller, (s) => s.status === 'queued' || s.status === 'processing');
+    const controller = controllerWith({ storage });
+    await settle(controller.submit(HOLD));
+    await elapse(200);
+    const running = controller.getState();
+    expect(running.status).toBe('processing');
     expect(storage.entries.size).toBe(1);
     const cancelling = controller.cancel();
     expect(controller.getState().status).toBe('cancelled');
-    await cancelling;
+    await settle(cancelling);
     expect(storage.entries.size).toBe(0);
-    const record = await backend.handler.store.get(running.taskId ?? '');
-    expect(record?.state.status).toBe('cancelled');
+    expect(fake.task(running.taskId ?? '')?.status).toBe('cancelled');
   });
 
   it('cancels on the server a task whose create was still in flight when cancelled', async () => {
-    backend.handler.localRunware?.injectFault({ kind: 'slowAck', times: 1, delayMs: 150 });
-    const creates = recordCreates();
-    const controller = createVideoTaskController({ client: backend.client() });
+    const controller = controllerWith();
     const submitting = controller.submit(HOLD);
     expect(controller.getState().status).toBe('submitting');
-    await controller.cancel();
+    await settle(controller.cancel());
     expect(controller.getState().status).toBe('cancelled');
-    await submitting;
-    await expect.poll(async () => (await backend.handler.store.get(creates[0] ?? ''))?.state.status, { timeout: 5000 }).toBe('cancelled');
+    await settle(submitting);
+    await elapse(50);
+    expect(fake.cancels).toHaveLength(1);
+    expect(fake.task(fake.cancels[0] ?? '')?.status).toBe('cancelled');
     expect(controller.getState().status).toBe('cancelled');
   });
 
-  it('retries a failed task as a new task, and a lost create with the same key', async () => {
-    backend.handler.localRunware?.injectFault({ kind: 'moderation', times: 1, match: (task) => task.positivePrompt.includes('[flag once]') });
-    const controller = createVideoTaskController({ client: backend.client() });
-    const before = submitted(backend);
-    await controller.submit({ ...INPUT, positivePrompt: 'A lighthouse [flag once]' });
-    const failed = await settled(controller);
-    expect(failed.status).toBe('failed');
-    expect(failed.error).toMatchObject({ kind: 'moderation' });
-    await controller.retry();
-    const done = await settled(controller);
+  it('retries a failed task as a new task', async () => {
+    fake.failNext('[flag once]', 'contentPolicyViolation');
+    const controller = controllerWith();
+    await settle(controller.submit({ ...INPUT, positivePrompt: 'A lighthouse [flag once]' }));
+    await elapse();
+    const failed = controller.getState();
+    expect(failed).toMatchObject({ status: 'failed', error: { kind: 'moderation', retryable: false } });
+    await settle(controller.retry());
+    await elapse();
+    const done = controller.getState();
     expect(done).toMatchObject({ status: 'succeeded', attempt: 2 });
     expect(done.taskId).not.toBe(failed.taskId);
-    expect(submitted(backend) - before).toBe(2);
+    expect(fake.submitted()).toBe(2);
+  });
 
-    // The create's answer is lost and the client does not retry by itself: retry() sends the same key.
-    const keys: (string | null)[] = [];
-    backend.intercept = async (request, handler) => {
-      if (request.method !== 'POST' || !request.url.endsWith('/tasks')) return handler(request);
-      keys.push(request.headers.get(HEADERS.idempotencyKey));
-      const response = await handler(request);
-      return keys.length === 1 ? 'drop' : response;
-    };
-    const lossy = createVideoTaskController({ client: backend.client({ retry: { retries: 0 } }) });
-    const mid = submitted(backend);
-    await lossy.submit(INPUT);
-    expect(lossy.getState()).toMatchObject({ status: 'failed', error: { kind: 'network' } });
-    await lossy.retry();
-    expect((await settled(lossy)).status).toBe('succeeded');
-    expect(keys).toEqual([keys[0], keys[0]]);
-    expect(submitted(backend) - mid).toBe(1);
+  it('retries a create whose answer was lost with the same key: the same task', async () => {
+    fake.loseNextCreateAnswer();
+    const controller = controllerWith();
+    await settle(controller.submit(INPUT));
+    expect(controller.getState()).toMatchObject({ status: 'failed', error: { kind: 'network' } });
+    await settle(controller.retry());
+    await elapse();
+    expect(controller.getState().status).toBe('succeeded');
+    expect(fake.creates.map((c) => c.idempotencyKey)).toEqual([fake.creates[0]?.idempotencyKey, fake.creates[0]?.idempotencyKey]);
+    expect(fake.submitted()).toBe(1);
   });
 
   it('follows the same task again when only the connection failed', async () => {
-    let offline = false;
-    backend.intercept = async (request, handler) => (offline && request.method === 'GET' ? 'drop' : handler(request));
-    const controller = createVideoTaskController({ client: backend.client({ retry: { retries: 0, baseDelayMs: 2, maxDelayMs: 5 } }) });
-    const before = submitted(backend);
-    offline = true;
-    await controller.submit({ ...INPUT, duration: 4 });
-    const lost = await settled(controller);
+    const controller = controllerWith();
+    fake.offline = true;
+    await settle(controller.submit(INPUT));
+    await elapse(50);
+    const lost = controller.getState();
     expect(lost).toMatchObject({ status: 'failed', error: { kind: 'network', retryable: true } });
-    offline = false;
-    await controller.retry();
-    const done = await settled(controller);
-    expect(done.status).toBe('succeeded');
-    expect(done.taskId).toBe(lost.taskId);
-    expect(submitted(backend) - before).toBe(1);
+    fake.offline = false;
+    await settle(controller.retry());
+    expect(controller.getState()).toMatchObject({ status: 'queued', taskId: lost.taskId, attempt: 2 });
+    await elapse();
+    expect(controller.getState()).toMatchObject({ status: 'succeeded', taskId: lost.taskId });
+    expect(fake.submitted()).toBe(1);
   });
 
   it('resumes from storage after a "reload" instead of paying again', async () => {
     const storage = memoryTaskStorage();
-    const before = submitted(backend);
-    const first = createVideoTaskController({ client: backend.client(), storage, key: 'reload' });
-    await first.submit({ ...INPUT, numberResults: 2 });
-    const running = await until(first, (s) => s.taskId !== undefined);
+    const first = controllerWith({ storage, key: 'reload' });
+    await settle(first.submit({ ...INPUT, numberResults: 2 }));
+    const running = first.getState();
     first.detach();
     const stored = JSON.parse(storage.entries.get('seedance-kit:task:reload') ?? '{}') as { taskId?: string; token?: string; input?: unknown };
-    expect(stored.taskId).toBe(running.taskId);
-    expect(stored.token).toEqual(expect.any(String));
+    expect(stored).toMatchObject({ taskId: running.taskId, token: expect.any(String) });
     expect(stored.input).toBeUndefined();
 
-    const second = createVideoTaskController({ client: backend.client(), storage, key: 'reload' });
-    expect(await second.restore()).toBe(true);
-    expect(second.getState()).toMatchObject({ status: 'queued', taskId: running.taskId, numberResults: 2 });
-    const done = await settled(second);
+    const second = controllerWith({ storage, key: 'reload' });
+    const seen = record(second);
+    expect(await settle(second.restore())).toBe(true);
+    // Resumed as one action, not a replay: the first announced state already names the task.
+    expect(seen[0]).toMatchObject({ status: 'queued', taskId: running.taskId, numberResults: 2 });
+    await elapse();
+    const done = second.getState();
     expect(done.status).toBe('succeeded');
     expect(done.results).toHaveLength(2);
     expect(done.input?.positivePrompt).toBe(INPUT.positivePrompt);
-    expect(submitted(backend) - before).toBe(1);
+    expect(fake.submitted()).toBe(1);
     expect(storage.entries.size).toBe(0);
-    // Nothing left to resume.
-    expect(await createVideoTaskController({ client: backend.client(), storage, key: 'reload' }).restore()).toBe(false);
+    expect(await settle(controllerWith({ storage, key: 'reload' }).restore())).toBe(false);
   });
 
   it('after a reload during the create, sends the same create again and gets the same task', async () => {
     const storage = memoryTaskStorage();
-    const creates = recordCreates();
-    const previous = backend.intercept;
-    let answers = 0;
-    backend.intercept = async (request, handler) => {
-      const response = await previous!(request, handler);
-      // The page "reloads" before the first create's answer arrives.
-      return request.method === 'POST' && request.url.endsWith('/tasks') && answers++ === 0 ? 'drop' : response;
-    };
-    const before = submitted(backend);
-    const first = createVideoTaskController({ client: backend.client({ retry: { retries: 0 } }), storage });
-    await first.submit(INPUT);
+    fake.loseNextCreateAnswer();
+    const first = controllerWith({ storage });
+    await settle(first.submit({ ...INPUT, seed: 'random' }));
     expect(first.getState().error?.kind).toBe('network');
-    expect(JSON.parse(storage.entries.get('seedance-kit:task:default') ?? '{}')).toMatchObject({ input: { positivePrompt: INPUT.positivePrompt } });
+    const stored = JSON.parse(storage.entries.get('seedance-kit:task:default') ?? '{}') as { input?: { seed?: string } };
+    expect(stored.input).toMatchObject({ positivePrompt: INPUT.positivePrompt, seed: first.getState().input?.seed });
 
-    const second = createVideoTaskController({ client: backend.client(), storage });
-    expect(await second.restore()).toBe(true);
-    const done = await settled(second);
-    expect(done.status).toBe('succeeded');
-    expect(creates).toEqual([creates[0], creates[0]]);
-    expect(done.taskId).toBe(creates[0]);
-    expect(submitted(backend) - before).toBe(1);
+    const second = controllerWith({ storage });
+    expect(await settle(second.restore())).toBe(true);
+    await elapse();
+    expect(second.getState().status).toBe('succeeded');
+    // The same key and the same drawn seed: the same request, so the same task.
+    expect(fake.creates.map((c) => c.idempotencyKey)).toEqual([fake.creates[0]?.idempotencyKey, fake.creates[0]?.idempotencyKey]);
+    expect(fake.creates[1]?.input.seed).toBe(fake.creates[0]?.input.seed);
+    expect(fake.submitted()).toBe(1);
   });
 
   it('resumes a task by id and token alone, and reset stops and forgets it', async () => {
-    const client = backend.client();
-    const { task, token } = await client.createTask(HOLD);
+    const { task, token } = await (async () => {
+      const created = fake.createTask({ ...HOLD, numberResults: 2 });
+      await elapse(20);
+      return created;
+    })();
     const storage = memoryTaskStorage();
-    const controller = createVideoTaskController({ client, storage });
+    const controller = controllerWith({ storage });
     controller.resume(task.id, token);
-    const following = await until(controller, (s) => s.taskId === task.id);
-    expect(following.isActive).toBe(true);
+    // Until the first snapshot says how many results to expect, the task shows as submitting.
+    expect(controller.getState()).toMatchObject({ status: 'submitting', isActive: true });
+    await elapse(200);
+    expect(controller.getState()).toMatchObject({ status: 'processing', taskId: task.id, numberResults: 2 });
     expect(storage.entries.size).toBe(1);
     controller.reset();
     expect(controller.getState()).toMatchObject({ status: 'idle', results: [] });
     expect(controller.getState().taskId).toBeUndefined();
     expect(storage.entries.size).toBe(0);
-    await expect.poll(async () => (await backend.handler.store.get(task.id))?.state.status).toBe('cancelled');
+    await elapse(10);
+    expect(fake.task(task.id)?.status).toBe('cancelled');
+  });
+
+  it('reports a task it cannot follow, and mirrors every snapshot to onSnapshot', async () => {
+    const onSnapshot = vi.fn();
+    const controller = controllerWith({ onSnapshot });
+    controller.resume('00000000-0000-4000-8000-000000000000', 'not-a-token');
+    await elapse(10);
+    expect(controller.getState()).toMatchObject({ status: 'failed', error: { kind: 'not_found', status: 404 } });
+    await settle(controller.submit(INPUT));
+    await elapse();
+    expect(onSnapshot.mock.calls.map(([s]) => s.status)).toEqual(['queued', 'processing', 'succeeded']);
+  });
+
+  it('stops following on detach and follows again on restore, without a second task', async () => {
+    const storage = memoryTaskStorage();
+    const controller = controllerWith({ storage });
+    await settle(controller.submit(INPUT));
+    controller.detach();
+    await elapse();
+    expect(controller.getState().status).toBe('queued');
+    expect(await settle(controller.restore())).toBe(true);
+    await elapse();
+    expect(controller.getState().status).toBe('succeeded');
+    expect(fake.submitted()).toBe(1);
   });
 });

@@ -58,6 +58,9 @@ interface Following {
   stop: () => void;
 }
 
+/** The fields `videoTaskStateOf` reads: the app's view changes only when one of these does. */
+const VISIBLE = ['task', 'snapshot', 'input', 'startedAt', 'transport'] as const satisfies readonly (keyof VideoTaskControllerState)[];
+
 const STORAGE_PREFIX = 'seedance-kit:task:';
 const ignore = () => undefined;
 
@@ -117,7 +120,8 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     } finally {
       dispatching = false;
     }
-    if (state === before) return;
+    // Changes the app cannot see (attached, the run counter, a key) announce nothing.
+    if (!VISIBLE.some((field) => state[field] !== before[field])) return;
     view = videoTaskStateOf(state);
     for (const listener of [...listeners]) listener(view);
   }
