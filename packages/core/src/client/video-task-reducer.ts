@@ -106,14 +106,16 @@ export function videoTaskReducer(state: VideoTaskControllerState, action: VideoT
       };
     }
     case 'created': {
-      if (action.run !== state.run) return state;
+      if (action.run !== state.run || task.status !== 'submitting' || state.creating === undefined) return state;
       const acked = { ...state, creating: undefined, token: action.token, task: step(task, { type: 'ack', taskId: action.task.id }) };
       return withSnapshot(acked, action.task, undefined);
     }
     case 'snapshot':
-      return action.run === state.run ? withSnapshot(state, action.snapshot, action.at) : state;
+      // Only news of this run's task, while it is still under way here.
+      if (action.run !== state.run || !isActive(task.status) || action.snapshot.id !== (task.taskId ?? state.resumeId)) return state;
+      return withSnapshot(state, action.snapshot, action.at);
     case 'transport':
-      return action.run === state.run && action.transport !== state.transport ? { ...state, transport: action.transport } : state;
+      return action.run === state.run && isActive(task.status) && action.transport !== state.transport ? { ...state, transport: action.transport } : state;
     case 'fail': {
       if (action.run !== state.run || !isActive(task.status)) return state;
       return { ...state, creating: undefined, failedWhile: action.where, task: step(task, { type: 'error', error: action.error }) };

@@ -10,6 +10,8 @@ export {
   type ExpiredTaskState,
   type FailedTaskState,
   type IdleTaskState,
+  type ProcessingTaskState,
+  type QueuedTaskState,
   type RunningTaskState,
   type SubmittingTaskState,
   type SucceededTaskState,

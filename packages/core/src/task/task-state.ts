@@ -47,14 +47,25 @@ export interface SubmittingTaskState extends TaskStateBase {
 }
 
 /** The backend has the task (`taskId`); results arrive in arrival order, partial until `succeeded`. */
-export interface RunningTaskState extends TaskStateBase {
-  readonly status: 'queued' | 'processing';
+interface RunningTaskStateBase extends TaskStateBase {
   readonly taskId: string;
   readonly results: readonly TaskResult[];
   /** Provider-reported progress 0–100, when given. */
   readonly progress?: number;
   readonly error?: undefined;
 }
+
+/** Waiting for the provider to start it. */
+export interface QueuedTaskState extends RunningTaskStateBase {
+  readonly status: 'queued';
+}
+
+/** Being made; some results may be in. */
+export interface ProcessingTaskState extends RunningTaskStateBase {
+  readonly status: 'processing';
+}
+
+export type RunningTaskState = QueuedTaskState | ProcessingTaskState;
 
 export interface SucceededTaskState extends TaskStateBase {
   readonly status: 'succeeded';
@@ -100,7 +111,8 @@ export interface ExpiredTaskState extends TaskStateBase {
 export type TaskState =
   | IdleTaskState
   | SubmittingTaskState
-  | RunningTaskState
+  | QueuedTaskState
+  | ProcessingTaskState
   | SucceededTaskState
   | FailedTaskState
   | CancelledTaskState
@@ -174,7 +186,7 @@ export function transition(state: TaskState, event: TaskEvent): TaskTransition {
       const progress = clampProgress(event.progress);
       const best = progress === undefined ? state.progress : Math.max(progress, state.progress ?? 0);
       if (nextStatus === status && best === state.progress) return skip('nothing changed');
-      return to(withProgress({ ...state, status: nextStatus }, best));
+      return to(nextStatus === 'queued' ? withProgress({ ...state, status: 'queued' }, best) : withProgress({ ...state, status: 'processing' }, best));
     }
     case 'result': {
       if (status !== 'queued' && status !== 'processing') return skip(`results only apply while queued or processing, not ${status}`);
@@ -217,7 +229,7 @@ function clampProgress(progress: number | undefined): number | undefined {
   return Math.min(100, Math.max(0, progress));
 }
 
-function withProgress<S extends RunningTaskState | SucceededTaskState>(state: S, progress: number | undefined): S {
+function withProgress<S extends QueuedTaskState | ProcessingTaskState | SucceededTaskState>(state: S, progress: number | undefined): S {
   if (progress === undefined) {
     const { progress: _dropped, ...rest } = state;
     return rest as S;
