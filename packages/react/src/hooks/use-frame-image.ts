@@ -9,9 +9,9 @@ import {
   type VideoModelSpec,
 } from '@seedance-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { prepareFrameImage, type PreparedFrameImage } from '../components/frame-image-picker/prepare-frame-image.js';
-import { useControllableState } from '../components/internal/use-controllable-state.js';
-import { useSeedanceMessages } from '../components/messages-provider/messages-provider.js';
+import { prepareFrameImage, type PreparedFrameImage } from '../lib/prepare-frame-image.js';
+import { useControllableState } from '../lib/use-controllable-state.js';
+import { useSeedanceMessages } from '../provider/seedance-messages-provider.js';
 
 /** `empty`, `processing` (reading or scaling a file), `ready` (a usable image) or `invalid`. */
 export type FrameImageStatus = 'empty' | 'processing' | 'ready' | 'invalid';

@@ -9,7 +9,7 @@ import {
   type ValidationIssue,
 } from '@seedance-kit/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useSeedanceMessages } from '../components/messages-provider/index.js';
+import { useSeedanceMessages } from '../provider/seedance-messages-provider.js';
 import { useSeedanceContext } from '../provider/seedance-context.js';
 import { checkEffectiveLimits } from './check-effective-limits.js';
 import { useEffectiveLimits } from './use-effective-limits.js';
@@ -122,7 +122,7 @@ export function useGenerationForm(options: UseGenerationFormOptions = {}): UseGe
  * All of `useGenerationForm` but dirty tracking and `getFieldProps`, which the widget does not
  * use; with the values it started from.
  */
-export function useGenerationFormState(
+function useGenerationFormState(
   options: UseGenerationFormOptions,
 ): Omit<UseGenerationFormResult, 'dirty' | 'isDirty' | 'getFieldProps'> & { readonly initial: GenerationFormValues } {
   const context = useSeedanceContext('useGenerationForm');

@@ -10,11 +10,10 @@ import {
   type TaskSnapshot,
   type TaskStatus,
   type TaskStorage,
-  type VideoTaskController,
   type VideoTaskState,
 } from '@seedance-kit/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useOptionalSeedanceContext } from '../provider/seedance-context.js';
 import { seedanceQueryKeys } from './seedance-query-keys.js';
 
@@ -68,10 +67,54 @@ export interface UseVideoTaskResult {
 /**
  * One video generation: submit, live updates (SSE, or polling when streaming is unavailable),
  * cancel, retry, and resume after a page reload. All logic lives in core's
- * `createVideoTaskController`; this hook only holds one and reads it.
+ * `createVideoTaskController`; this hook creates one once and reads it through
+ * `useSyncExternalStore`. The client, storage and key it was made with stay for the component's
+ * life: give the component a React `key` to start over with others.
  */
 export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskResult {
-  const { state, estimatedProgress, submit, cancel, retry, reset, resume } = useVideoTaskState(options);
+  const context = useOptionalSeedanceContext();
+  const client = options.client ?? context?.client;
+  if (!client) throw new Error('useVideoTask() must be used inside <SeedanceProvider>, or be given a `client`.');
+  const storage = options.storage === undefined ? (context?.storage ?? null) : options.storage;
+  // The latest QueryClient, read when a snapshot arrives, so the controller never has to be remade for it.
+  const queryClient = useRef(options.queryClient ?? context?.queryClient);
+  queryClient.current = options.queryClient ?? context?.queryClient;
+
+  const [controller] = useState(() =>
+    createVideoTaskController({
+      client,
+      key: options.key ?? 'default',
+      storage: storage ?? undefined,
+      onSnapshot: (snapshot) => queryClient.current?.setQueryData(seedanceQueryKeys.task(snapshot.id), snapshot),
+    }),
+  );
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+
+  useEffect(() => {
+    if (options.resume !== false) void controller.restore();
+    return () => controller.detach();
+  }, [controller, options.resume]);
+
+  // Re-render on a timer only while a task runs, so the estimate moves.
+  const [, setTick] = useState(0);
+  const tickMs = options.tickMs ?? 500;
+  useEffect(() => {
+    if (!state.isActive) return;
+    const id = setInterval(() => setTick((n) => n + 1), tickMs);
+    return () => clearInterval(id);
+  }, [state.isActive, tickMs]);
+
+  const expectedMs = options.expectedDurationMs ?? expectedGenerationMs(state.input);
+  const estimatedProgress =
+    state.status === 'succeeded' || state.status === 'expired'
+      ? 100
+      : state.isActive && state.startedAt !== undefined
+        ? Math.max(estimateProgress(Date.now() - state.startedAt, expectedMs), state.progress ?? 0)
+        : 0;
+
+  // The controller's methods use no `this` and are stable for its life: safe in effect
+  // dependencies and memoized children.
+  const { submit, cancel, retry, reset, resume } = controller;
   return {
     status: state.status,
     taskId: state.taskId,
@@ -92,71 +135,4 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
     reset,
     resume,
   };
-}
-
-/**
- * `useVideoTask` with the controller's state as it is (the widget reads it so): the state's own
- * fields, the whole state as `state`, `estimatedProgress` and the actions.
- */
-export function useVideoTaskState(
-  options: UseVideoTaskOptions = {},
-): VideoTaskState & Pick<UseVideoTaskResult, 'state' | 'estimatedProgress' | 'submit' | 'cancel' | 'retry' | 'reset' | 'resume'> {
-  const context = useOptionalSeedanceContext();
-  const client = options.client ?? context?.client;
-  if (!client) throw new Error('useVideoTask() must be used inside <SeedanceProvider>, or be given a `client`.');
-  const storage = options.storage === undefined ? (context?.storage ?? null) : options.storage;
-  const queryClient = options.queryClient ?? context?.queryClient;
-  const key = options.key ?? 'default';
-
-  const controller = useController(client, storage, key, queryClient);
-  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
-
-  useEffect(() => {
-    if (options.resume !== false) void controller.restore();
-    return () => controller.detach();
-  }, [controller, options.resume]);
-
-  // Re-render on a timer only while a task runs, so the estimate moves.
-  const [, setTick] = useState(0);
-  const tickMs = options.tickMs ?? 500;
-  useEffect(() => {
-    if (!state.isActive) return;
-    const id = setInterval(() => setTick((n) => n + 1), tickMs);
-    return () => clearInterval(id);
-  }, [state.isActive, tickMs]);
-
-  // Stable while the controller is: safe in effect dependencies and memoized children. The
-  // controller's methods use no `this`, so they work detached.
-  const { submit, cancel, retry, reset, resume } = controller;
-
-  const expectedMs = options.expectedDurationMs ?? expectedGenerationMs(state.input);
-  const estimatedProgress =
-    state.status === 'succeeded' || state.status === 'expired'
-      ? 100
-      : state.isActive && state.startedAt !== undefined
-        ? Math.max(estimateProgress(Date.now() - state.startedAt, expectedMs), state.progress ?? 0)
-        : 0;
-
-  return { ...state, state, estimatedProgress, submit, cancel, retry, reset, resume };
-}
-
-/** One controller per component, made again only when what it is built from changes. */
-function useController(client: SeedanceClient, storage: TaskStorage | null, key: string, queryClient: QueryClient | undefined): VideoTaskController {
-  const deps = [client, storage, key, queryClient];
-  const make = () => ({
-    deps,
-    controller: createVideoTaskController({
-      client,
-      key,
-      storage: storage ?? undefined,
-      onSnapshot: queryClient && ((snapshot: TaskSnapshot) => queryClient.setQueryData(seedanceQueryKeys.task(snapshot.id), snapshot)),
-    }),
-  });
-  const [held, setHeld] = useState(make);
-  if (deps.some((dep, i) => dep !== held.deps[i])) {
-    const next = make();
-    setHeld(next);
-    return next.controller;
-  }
-  return held.controller;
 }

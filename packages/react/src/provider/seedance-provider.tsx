@@ -2,7 +2,7 @@
 import { createSeedanceClient, DEFAULT_BASE_PATH, webTaskStorage, type GenerationInput, type HeadersOption, type SeedanceClient, type TaskStorage } from '@seedance-kit/core';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { SeedanceMessagesProvider } from '../components/messages-provider/index.js';
+import { SeedanceMessagesProvider } from './seedance-messages-provider.js';
 import type { SeedanceMessages } from '../messages.js';
 import { SeedanceContext, type SeedanceContextValue } from './seedance-context.js';
 

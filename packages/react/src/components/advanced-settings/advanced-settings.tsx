@@ -2,7 +2,7 @@
 import { Collapsible } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { withParts } from '../internal/compose.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 export type AdvancedSettingsRootProps = ComponentPropsWithoutRef<typeof Collapsible.Root>;
 
@@ -43,7 +43,7 @@ export interface AdvancedSettingsProps extends AdvancedSettingsRootProps {
 }
 
 /** Trigger and content; the children go in the content. Without its parts attached (what the widget renders). */
-export const AdvancedSettingsAssembled = forwardRef<HTMLDivElement, AdvancedSettingsProps>(function AdvancedSettings({ label, children, ...props }, ref) {
+const AdvancedSettingsAssembled = forwardRef<HTMLDivElement, AdvancedSettingsProps>(function AdvancedSettings({ label, children, ...props }, ref) {
   return (
     <AdvancedSettingsRoot {...props} ref={ref}>
       <AdvancedSettingsTrigger>{label}</AdvancedSettingsTrigger>

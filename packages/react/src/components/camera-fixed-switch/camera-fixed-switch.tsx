@@ -4,8 +4,8 @@ import { Switch } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { withParts } from '../internal/compose.js';
 import { controlAria, FieldDescription, FieldError, FieldLabel, FieldRootElement, fieldData, useField, useFieldContext } from '../internal/field.js';
-import { useControllableState } from '../internal/use-controllable-state.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useControllableState } from '../../lib/use-controllable-state.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 interface CameraState {
   readonly value: boolean;
@@ -68,7 +68,7 @@ export const CameraFixedSwitchControl = forwardRef<HTMLButtonElement, CameraFixe
 export type CameraFixedSwitchProps = CameraFixedSwitchRootProps;
 
 /** The assembled component, without its parts attached (what the widget renders). */
-export const CameraFixedSwitchAssembled = forwardRef<HTMLDivElement, CameraFixedSwitchProps>(function CameraFixedSwitch(props, ref) {
+const CameraFixedSwitchAssembled = forwardRef<HTMLDivElement, CameraFixedSwitchProps>(function CameraFixedSwitch(props, ref) {
   return (
     <CameraFixedSwitchRoot {...props} ref={ref}>
       <div data-seedance-part="switch-row">

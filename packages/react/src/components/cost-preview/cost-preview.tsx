@@ -84,7 +84,7 @@ export const CostPreviewNote = costPart('Note', 'cost-note', ({ over, cap }, mes
 export type CostPreviewProps = CostPreviewRootProps;
 
 /** The assembled component, without its parts attached (what the widget renders). */
-export const CostPreviewAssembled = forwardRef<HTMLDivElement, CostPreviewProps>(function CostPreview(props, ref) {
+const CostPreviewAssembled = forwardRef<HTMLDivElement, CostPreviewProps>(function CostPreview(props, ref) {
   return (
     <CostPreviewRoot {...props} ref={ref}>
       <CostPreviewLabel />

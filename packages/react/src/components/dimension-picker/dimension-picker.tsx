@@ -15,8 +15,8 @@ import {
   type Part,
 } from '../internal/field.js';
 import type { LimitsProp } from '../internal/narrow.js';
-import { useControllableState } from '../internal/use-controllable-state.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useControllableState } from '../../lib/use-controllable-state.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 import {
   availableDimensions,
   defaultDimensionSelection,
@@ -202,7 +202,7 @@ export const DimensionPickerValue: Part<DimensionPickerValueProps, HTMLParagraph
 export type DimensionPickerProps = DimensionPickerRootProps;
 
 /** The assembled picker alone, without its parts attached (the widget renders this). */
-export const DimensionPickerAssembled = forwardRef<HTMLDivElement, DimensionPickerProps>(function DimensionPicker(props, ref) {
+const DimensionPickerAssembled = forwardRef<HTMLDivElement, DimensionPickerProps>(function DimensionPicker(props, ref) {
   return (
     <DimensionPickerRoot {...props} ref={ref}>
       <FieldLabel />

@@ -5,8 +5,8 @@ import { withParts } from '../internal/compose.js';
 import { FieldDescription, FieldError, FieldLabel, FieldRootElement, textPart, useField, useFieldContext, type FieldContextValue, type Part } from '../internal/field.js';
 import { clamp, narrowRange, type LimitsProp } from '../internal/narrow.js';
 import { sliderParts, type SliderControlProps, type SliderState } from '../internal/slider-parts.js';
-import { useControllableState } from '../internal/use-controllable-state.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useControllableState } from '../../lib/use-controllable-state.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 const { duration: spec, fps } = seedanceProFast;
 
@@ -78,7 +78,7 @@ export const DurationSliderFrames: Part<DurationSliderFramesProps, HTMLParagraph
 export type DurationSliderProps = DurationSliderRootProps;
 
 /** The assembled component, without its parts attached (what the widget renders). */
-export const DurationSliderAssembled = forwardRef<HTMLDivElement, DurationSliderProps>(function DurationSlider(props, ref) {
+const DurationSliderAssembled = forwardRef<HTMLDivElement, DurationSliderProps>(function DurationSlider(props, ref) {
   return (
     <DurationSliderRoot {...props} ref={ref}>
       <div data-seedance-part="field-header">

@@ -17,7 +17,7 @@ import {
 } from '../internal/field.js';
 import type { LimitsProp } from '../internal/narrow.js';
 import { useComposedRefs } from '../internal/use-composed-refs.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 interface PickerState {
   readonly image: UseFrameImageResult;
@@ -324,7 +324,7 @@ export const FrameImagePickerStatus: Part<FrameImagePickerStatusProps, HTMLParag
 export type FrameImagePickerProps = FrameImagePickerRootProps;
 
 /** The assembled component, without its parts attached (what the widget renders). */
-export const FrameImagePickerAssembled = forwardRef<HTMLDivElement, FrameImagePickerProps>(function FrameImagePicker(props, ref) {
+const FrameImagePickerAssembled = forwardRef<HTMLDivElement, FrameImagePickerProps>(function FrameImagePicker(props, ref) {
   return (
     <FrameImagePickerRoot {...props} ref={ref}>
       <FieldLabel />

@@ -18,5 +18,5 @@ export {
   type FrameImagePickerStatusProps,
   type FrameImagePickerUrlProps,
 } from './frame-image-picker.js';
-export { prepareFrameImage, type PrepareFrameImageOptions, type PreparedFrameImage } from './prepare-frame-image.js';
+export { prepareFrameImage, type PrepareFrameImageOptions, type PreparedFrameImage } from '../../lib/prepare-frame-image.js';
 export { useFrameImage, type FrameImageStatus, type UseFrameImageOptions, type UseFrameImageResult } from '../../hooks/use-frame-image.js';

@@ -1,10 +1,10 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 import { ChoiceGroup, type ChoiceGroupProps } from './choice-group.js';
 import { FieldDescription, FieldError, FieldLabel, FieldRootElement, useField, useFieldContext } from './field.js';
-import { useControllableState } from './use-controllable-state.js';
+import { useControllableState } from '../../lib/use-controllable-state.js';
 
 export interface ChoicePickerRootProps<T, L> extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
   readonly value?: T;

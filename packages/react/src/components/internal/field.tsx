@@ -16,7 +16,7 @@ import {
   type Ref,
   type RefAttributes,
 } from 'react';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 import type { SeedanceMessages } from '../../messages.js';
 import { cx, flag } from './compose.js';
 

@@ -1,1 +1,1 @@
-export { SeedanceMessagesProvider, useSeedanceMessages, type SeedanceMessagesProviderProps } from './messages-provider.js';
+export { SeedanceMessagesProvider, useSeedanceMessages, type SeedanceMessagesProviderProps } from '../../provider/seedance-messages-provider.js';

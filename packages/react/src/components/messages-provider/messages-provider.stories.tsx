@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { DurationSlider } from '../duration-slider/duration-slider.js';
 import { PromptField } from '../prompt-field/prompt-field.js';
-import { SeedanceMessagesProvider } from './messages-provider.js';
+import { SeedanceMessagesProvider } from './index.js';
 
 /** Every string comes from the messages: here a few are replaced (German). */
 const meta = {

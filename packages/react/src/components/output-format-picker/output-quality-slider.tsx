@@ -5,8 +5,8 @@ import { withParts } from '../internal/compose.js';
 import { FieldDescription, FieldError, FieldLabel, FieldRootElement, useFieldContext, type Part } from '../internal/field.js';
 import { clamp } from '../internal/narrow.js';
 import { sliderParts, type SliderControlProps, type SliderState } from '../internal/slider-parts.js';
-import { useControllableState } from '../internal/use-controllable-state.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useControllableState } from '../../lib/use-controllable-state.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 const range = seedanceProFast.outputQuality;
 
@@ -51,7 +51,7 @@ export const OutputQualitySliderValue: Part<OutputQualitySliderValueProps, HTMLS
 export type OutputQualitySliderProps = OutputQualitySliderRootProps;
 
 /** The assembled component, without its parts attached (what the widget renders). */
-export const OutputQualitySliderAssembled = forwardRef<HTMLDivElement, OutputQualitySliderProps>(function OutputQualitySlider(props, ref) {
+const OutputQualitySliderAssembled = forwardRef<HTMLDivElement, OutputQualitySliderProps>(function OutputQualitySlider(props, ref) {
   return (
     <OutputQualitySliderRoot {...props} ref={ref}>
       <div data-seedance-part="field-header">

@@ -17,8 +17,8 @@ import {
   type Part,
 } from '../internal/field.js';
 import { fieldIssueMessage } from '../internal/field-issue.js';
-import { useControllableState } from '../internal/use-controllable-state.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useControllableState } from '../../lib/use-controllable-state.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 /** Where the count stands against the spec's prompt length range. */
 export type PromptCountState = 'empty' | 'under' | 'within' | 'over';
@@ -152,7 +152,7 @@ export interface PromptFieldProps extends PromptFieldRootProps {
 }
 
 /** The whole field: label, textarea, counter, description and error. Without its parts attached (what the widget renders). */
-export const PromptFieldAssembled = forwardRef<HTMLDivElement, PromptFieldProps>(function PromptField({ placeholder, ...props }, ref) {
+const PromptFieldAssembled = forwardRef<HTMLDivElement, PromptFieldProps>(function PromptField({ placeholder, ...props }, ref) {
   return (
     <PromptFieldRoot {...props} ref={ref}>
       <div data-seedance-part="field-header">

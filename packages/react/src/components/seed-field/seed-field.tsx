@@ -5,8 +5,8 @@ import { ChoiceGroup, type ChoiceGroupProps } from '../internal/choice-group.js'
 import { buttonProps, composeEventHandlers, withParts } from '../internal/compose.js';
 import { controlAria, FieldDescription, FieldError, FieldLabel, FieldRootElement, fieldData, useField, useFieldContext } from '../internal/field.js';
 import { fieldIssueMessage } from '../internal/field-issue.js';
-import { useControllableState } from '../internal/use-controllable-state.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useControllableState } from '../../lib/use-controllable-state.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 /** A seed as the form holds it: int64 decimal text (exact), or `'random'` for a fresh one. */
 export type SeedValue = SeedString | 'random';
@@ -139,7 +139,7 @@ export const SeedFieldRandomize = forwardRef<HTMLButtonElement, SeedFieldRandomi
 export type SeedFieldProps = SeedFieldRootProps;
 
 /** The assembled component, without its parts attached (what the widget renders). */
-export const SeedFieldAssembled = forwardRef<HTMLDivElement, SeedFieldProps>(function SeedField(props, ref) {
+const SeedFieldAssembled = forwardRef<HTMLDivElement, SeedFieldProps>(function SeedField(props, ref) {
   return (
     <SeedFieldRoot {...props} ref={ref}>
       <FieldLabel />

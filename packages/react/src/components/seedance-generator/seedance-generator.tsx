@@ -1,28 +1,25 @@
 'use client';
 import { isTerminal, seedanceProFast, type GenerationInput } from '@seedance-kit/core';
 import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
-import { useFrameImage } from '../../hooks/use-frame-image.js';
-import { useGenerationFormState } from '../../hooks/use-generation-form.js';
-import { useVideoTaskState } from '../../hooks/use-video-task.js';
+// Only what the package exports: the widget is built as any app would build it.
+import { useFrameImage } from '../frame-image-picker/index.js';
+import { useGenerationForm } from '../../hooks/use-generation-form.js';
+import { useVideoTask } from '../../hooks/use-video-task.js';
 import { SeedanceProvider } from '../../provider/seedance-provider.js';
 import { useOptionalSeedanceContext } from '../../provider/seedance-context.js';
-// The assembled components without their parts attached (the same components the public names
-// give), so the widget ships no part it does not render.
-import { AdvancedSettingsAssembled as AdvancedSettings } from '../advanced-settings/advanced-settings.js';
-import { CameraFixedSwitchAssembled as CameraFixedSwitch } from '../camera-fixed-switch/camera-fixed-switch.js';
-import { CostPreviewAssembled as CostPreview } from '../cost-preview/cost-preview.js';
-import { DimensionPickerAssembled as DimensionPicker } from '../dimension-picker/dimension-picker.js';
-import { dimensionInputFor, dimensionSelectionFromInput } from '../dimension-picker/dimension-selection.js';
-import { DurationSliderAssembled as DurationSlider } from '../duration-slider/duration-slider.js';
-import { FrameImagePickerAssembled as FrameImagePicker } from '../frame-image-picker/frame-image-picker.js';
+import { AdvancedSettings } from '../advanced-settings/index.js';
+import { CameraFixedSwitch } from '../camera-fixed-switch/index.js';
+import { CostPreview } from '../cost-preview/index.js';
+import { DimensionPicker, dimensionInputFor, dimensionSelectionFromInput } from '../dimension-picker/index.js';
+import { DurationSlider } from '../duration-slider/index.js';
+import { FrameImagePicker } from '../frame-image-picker/index.js';
 import { buttonProps, cx, flag } from '../internal/compose.js';
-import { useSeedanceMessages } from '../messages-provider/index.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 import { NumberResultsPicker } from '../number-results-picker/index.js';
-import { OutputFormatPicker } from '../output-format-picker/output-format-picker.js';
-import { OutputQualitySliderAssembled as OutputQualitySlider } from '../output-format-picker/output-quality-slider.js';
-import { PromptFieldAssembled as PromptField } from '../prompt-field/prompt-field.js';
+import { OutputFormatPicker, OutputQualitySlider } from '../output-format-picker/index.js';
+import { PromptField } from '../prompt-field/index.js';
 import { SafetyPicker, safetyInputFor, safetyModeOf } from '../safety-picker/index.js';
-import { SeedFieldAssembled as SeedField } from '../seed-field/seed-field.js';
+import { SeedField } from '../seed-field/index.js';
 import { TaskStatusAnnouncer } from '../task-status-announcer/index.js';
 import { VideoResultGrid } from '../video-result/index.js';
 
@@ -38,8 +35,7 @@ export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'s
 
 /**
  * The drop-in widget: every setting of the model, the cost estimate, live progress, results
- * and retry, made of the kit's public parts and hooks (the form and task hooks without the
- * extras it does not read). Renders its own `SeedanceProvider` when there is none above.
+ * and retry, made of the kit's public parts and hooks, as any app would build it. Renders its own `SeedanceProvider` when there is none above.
  */
 export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>(function SeedanceGenerator({ endpoint, ...props }, ref) {
   const body = <GeneratorBody {...props} ref={ref} />;
@@ -52,8 +48,8 @@ const spec = seedanceProFast;
 
 const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody({ unstyled = false, className, ...props }, ref) {
   const messages = useSeedanceMessages();
-  const task = useVideoTaskState();
-  const form = useGenerationFormState({ task });
+  const task = useVideoTask();
+  const form = useGenerationForm({ task });
   const { values, visibleErrors, limits } = form;
   const titleId = `seedance-generator-${useId().replace(/:/g, '')}`;
   const formRef = useRef<HTMLFormElement>(null);

@@ -3,7 +3,7 @@ import type { TaskError, TaskStatus } from '@seedance-kit/core';
 import { Slot, VisuallyHidden } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 export interface TaskStatusAnnouncement {
   readonly status: TaskStatus;

@@ -3,7 +3,7 @@ import type { TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { buttonProps } from '../internal/compose.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 import { errorContent, VideoResultSlotView } from './video-result.js';
 
 export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'section'>, 'results'> {

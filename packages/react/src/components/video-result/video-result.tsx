@@ -5,7 +5,7 @@ import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties, type Rea
 import type { SeedanceMessages } from '../../messages.js';
 import { buttonProps, composeEventHandlers, flag, withParts } from '../internal/compose.js';
 import { createPartContext, textPart, useShallowMemo, type Part } from '../internal/field.js';
-import { useSeedanceMessages } from '../messages-provider/messages-provider.js';
+import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
 /** One result slot's state: `ready` has a video; `pending` waits for one. */
 export type VideoResultState = 'idle' | 'pending' | 'ready' | 'failed' | 'cancelled' | 'expired';
@@ -307,7 +307,7 @@ function resultLayout(props: VideoResultProps, ref: Ref<HTMLDivElement>, error?:
  * One result with every part laid out; each part renders only in the states it applies to. The
  * assembled component alone, without its parts attached.
  */
-export const VideoResultAssembled = /* @__PURE__ */ forwardRef<HTMLDivElement, VideoResultProps>(function VideoResult(props, ref) {
+const VideoResultAssembled = /* @__PURE__ */ forwardRef<HTMLDivElement, VideoResultProps>(function VideoResult(props, ref) {
   return resultLayout(
     props,
     ref,

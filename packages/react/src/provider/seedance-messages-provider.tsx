@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { defaultMessages, type SeedanceMessages } from '../../messages.js';
+import { defaultMessages, type SeedanceMessages } from '../messages.js';
 
 const SeedanceMessagesContext = createContext<SeedanceMessages>(defaultMessages);
 
