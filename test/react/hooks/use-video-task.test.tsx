@@ -1,74 +1,91 @@
-import { createSeedanceClient, memoryTaskStorage, webTaskStorage, type TaskSnapshot, type TaskStorage } from '@seedance-kit/core';
-import { SeedanceProvider, seedanceQueryKeys, useSeedanceClient, useVideoTask } from '@seedance-kit/react';
-import { QueryClient } from '@tanstack/react-query';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { http } from 'msw';
+import { memoryTaskStorage, webTaskStorage, type TaskStorage } from '@seedance-kit/core';
+import { SeedanceProvider, useSeedanceClient, useVideoTask } from '@seedance-kit/react';
+import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINT, HOLD, INPUT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from './seedance-backend.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeSeedanceClient, type FakeSeedanceClient } from '../../support/fake-seedance-client.js';
 
-let backend: MswBackend;
-beforeAll(() => {
-  backend = startMswBackend({ policy: { maxNumberResults: 2 } });
+// The hook on an in-memory client and fake timers; use-video-task.full-stack.test.tsx runs one
+// generation through the real handler.
+const INPUT = { positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2 } as const;
+const HOLD = { ...INPUT, positivePrompt: 'A paper boat that never arrives [hold]' } as const;
+
+let fake: FakeSeedanceClient;
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake = createFakeSeedanceClient({ maxNumberResults: 2 });
 });
-afterAll(() => backend.close());
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
-function wrapper({ storage = memoryTaskStorage(), queryClient }: { storage?: TaskStorage | null; queryClient?: QueryClient } = {}) {
+function wrapper({ storage = memoryTaskStorage(), client = fake }: { storage?: TaskStorage | null; client?: FakeSeedanceClient } = {}) {
   return function Wrapper({ children }: { children: ReactNode }) {
     return (
-      <SeedanceProvider endpoint={ENDPOINT} storage={storage} {...(queryClient && { queryClient })}>
+      <SeedanceProvider client={client} storage={storage}>
         {children}
       </SeedanceProvider>
     );
   };
 }
 
-const WAIT = { timeout: 15_000 };
+/** Fake time moves on by `ms`, inside act so React renders what changed. */
+const elapse = (ms = 5_000) => act(() => vi.advanceTimersByTimeAsync(ms));
+/** Calls an action (which awaits the fake server) while fake time moves on. */
+async function perform(action: () => Promise<unknown>, ms = 20) {
+  await act(async () => {
+    const done = action();
+    await vi.advanceTimersByTimeAsync(ms);
+    await done;
+  });
+}
 
-describe('useVideoTask', { timeout: RENDER_TIMEOUT }, () => {
-  it('submits and shows the results as they arrive over the SSE stream', async () => {
-    const queryClient = new QueryClient();
-    const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper({ queryClient }) });
+describe('useVideoTask', () => {
+  it('submits and shows the results as they arrive, with an estimate that moves', async () => {
+    const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
     expect(result.current).toMatchObject({ status: 'idle', isActive: false, results: [], estimatedProgress: 0, taskId: undefined, error: undefined });
-    const before = backend.submitted();
-    await act(() => result.current.submit({ ...INPUT, numberResults: 2 }));
-    expect(result.current.isActive).toBe(true);
-    expect(result.current.taskId).toEqual(expect.any(String));
-    expect(result.current.estimatedProgress).toBeGreaterThanOrEqual(0);
+    await perform(() => result.current.submit({ ...INPUT, numberResults: 2 }));
+    expect(result.current).toMatchObject({ status: 'queued', isActive: true, taskId: expect.any(String) });
+    await elapse(300);
+    expect(result.current.estimatedProgress).toBeGreaterThan(0);
     expect(result.current.estimatedProgress).toBeLessThan(100);
-
-    await waitFor(() => expect(result.current.status).toBe('succeeded'), WAIT);
-    const { results, costUsd, estimatedCostUsd, numberResults, snapshot, state } = result.current;
+    await elapse();
+    const { results, costUsd, estimatedCostUsd, numberResults, snapshot } = result.current;
+    expect(result.current.status).toBe('succeeded');
     expect(numberResults).toBe(2);
     expect(results).toHaveLength(2);
-    expect(results.every((r) => r.videoURL.startsWith(`${ENDPOINT}/files/`))).toBe(true);
-    expect(costUsd).toBeCloseTo((results[0]?.cost ?? 0) + (results[1]?.cost ?? 0), 10);
+    expect(costUsd).toBeCloseTo(0.02, 10);
     expect(estimatedCostUsd).toBe(snapshot?.estimatedCostUsd);
     expect(result.current.estimatedProgress).toBe(100);
-    expect(state.transport).toBe('fetch');
-    expect(backend.submitted() - before).toBe(1);
-    // Snapshots are mirrored into the app's QueryClient.
-    expect(queryClient.getQueryData<TaskSnapshot>(seedanceQueryKeys.task(snapshot?.id ?? ''))?.status).toBe('succeeded');
+    expect(fake.submitted()).toBe(1);
+  });
+
+  it('makes one controller for the component’s life: actions are stable', async () => {
+    const { result, rerender } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
+    const { submit, cancel } = result.current;
+    rerender();
+    await perform(() => result.current.submit(HOLD));
+    expect(result.current.submit).toBe(submit);
+    expect(result.current.cancel).toBe(cancel);
   });
 
   it('survives a reload: the remounted hook reattaches to the same task instead of paying again', async () => {
     const storage = memoryTaskStorage();
-    const before = backend.submitted();
     const first = renderHook(() => useVideoTask(), { wrapper: wrapper({ storage }) });
-    await act(() => first.result.current.submit({ ...INPUT, numberResults: 2 }));
+    await perform(() => first.result.current.submit({ ...INPUT, numberResults: 2 }));
     const taskId = first.result.current.taskId;
     expect(taskId).toEqual(expect.any(String));
     expect([...storage.entries.keys()]).toEqual(['seedance-kit:task:default']);
     first.unmount();
 
     const second = renderHook(() => useVideoTask(), { wrapper: wrapper({ storage }), reactStrictMode: true });
-    await waitFor(() => expect(second.result.current.taskId).toBe(taskId));
-    expect(second.result.current.isActive || second.result.current.status === 'succeeded').toBe(true);
-    await waitFor(() => expect(second.result.current.status).toBe('succeeded'), WAIT);
+    await elapse(10);
+    expect(second.result.current).toMatchObject({ taskId, isActive: true });
+    await elapse();
+    expect(second.result.current.status).toBe('succeeded');
     expect(second.result.current.results).toHaveLength(2);
-    expect(backend.submitted() - before).toBe(1);
-    // Read and finished: nothing left to resume.
+    expect(fake.submitted()).toBe(1);
     expect(storage.entries.size).toBe(0);
     second.unmount();
   });
@@ -76,50 +93,51 @@ describe('useVideoTask', { timeout: RENDER_TIMEOUT }, () => {
   it('keeps the running task in sessionStorage by default', async () => {
     sessionStorage.clear();
     const { result } = renderHook(() => useVideoTask({ key: 'session' }), {
-      wrapper: ({ children }: { children: ReactNode }) => <SeedanceProvider endpoint={ENDPOINT}>{children}</SeedanceProvider>,
+      wrapper: ({ children }: { children: ReactNode }) => <SeedanceProvider client={fake}>{children}</SeedanceProvider>,
     });
-    await act(() => result.current.submit(INPUT));
+    await perform(() => result.current.submit(INPUT));
     expect(JSON.parse(sessionStorage.getItem('seedance-kit:task:session') ?? '{}')).toMatchObject({ taskId: result.current.taskId, token: expect.any(String) });
-    await waitFor(() => expect(result.current.status).toBe('succeeded'), WAIT);
+    await elapse();
+    expect(result.current.status).toBe('succeeded');
     expect(sessionStorage.getItem('seedance-kit:task:session')).toBeNull();
     expect(webTaskStorage().get('seedance-kit:task:session')).toBeNull();
   });
 
   it('never creates two tasks from a double submit', async () => {
     const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
-    const before = backend.submitted();
-    const creates = backend.seen.filter((line) => line === 'POST /api/seedance/tasks').length;
-    await act(async () => {
+    await perform(() => {
       const submit = result.current.submit;
-      await Promise.all([submit(INPUT), submit(INPUT), submit({ ...INPUT, positivePrompt: 'Something else entirely' })]);
+      return Promise.all([submit(INPUT), submit(INPUT), submit({ ...INPUT, positivePrompt: 'Something else entirely' })]);
     });
-    await act(() => result.current.submit(INPUT));
-    await waitFor(() => expect(result.current.status).toBe('succeeded'), WAIT);
-    expect(backend.seen.filter((line) => line === 'POST /api/seedance/tasks').length - creates).toBe(1);
-    expect(backend.submitted() - before).toBe(1);
+    await perform(() => result.current.submit(INPUT));
+    await elapse();
+    expect(result.current.status).toBe('succeeded');
+    expect(fake.creates).toHaveLength(1);
+    expect(fake.submitted()).toBe(1);
   });
 
   it('cancels a running task, here and on the server', async () => {
     const storage = memoryTaskStorage();
     const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper({ storage }) });
-    await act(() => result.current.submit(HOLD));
+    await perform(() => result.current.submit(HOLD));
     const taskId = result.current.taskId ?? '';
-    await act(() => result.current.cancel());
+    await perform(() => result.current.cancel());
     expect(result.current).toMatchObject({ status: 'cancelled', isActive: false });
     expect(storage.entries.size).toBe(0);
-    expect((await backend.handler.store.get(taskId))?.state.status).toBe('cancelled');
+    expect(fake.task(taskId)?.status).toBe('cancelled');
   });
 
   it('retries after a failure and resets to idle', async () => {
-    backend.handler.localRunware?.injectFault({ kind: 'moderation', times: 1, match: (task) => task.positivePrompt.includes('[flag once]') });
+    fake.failNext('[flag once]', 'contentPolicyViolation');
     const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
-    await act(() => result.current.submit({ ...INPUT, positivePrompt: 'A paper boat [flag once]' }));
-    await waitFor(() => expect(result.current.status).toBe('failed'), WAIT);
+    await perform(() => result.current.submit({ ...INPUT, positivePrompt: 'A paper boat [flag once]' }));
+    await elapse();
+    expect(result.current.status).toBe('failed');
     expect(result.current.error).toMatchObject({ kind: 'moderation', retryable: false });
     const failedId = result.current.taskId;
-    await act(() => result.current.retry());
-    await waitFor(() => expect(result.current.status).toBe('succeeded'), WAIT);
-    expect(result.current.attempt).toBe(2);
+    await perform(() => result.current.retry());
+    await elapse();
+    expect(result.current).toMatchObject({ status: 'succeeded', attempt: 2 });
     expect(result.current.taskId).not.toBe(failedId);
     act(() => result.current.reset());
     expect(result.current).toMatchObject({ status: 'idle', results: [], taskId: undefined, attempt: 0 });
@@ -127,32 +145,28 @@ describe('useVideoTask', { timeout: RENDER_TIMEOUT }, () => {
 
   it('reports each failure with its kind: local validation, server policy, a lost task', async () => {
     const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
-    const requests = backend.seen.length;
-    await act(() => result.current.submit({ ...INPUT, positivePrompt: ' ' }));
+    await perform(() => result.current.submit({ ...INPUT, positivePrompt: ' ' }));
     expect(result.current.error).toMatchObject({ kind: 'validation', parameter: 'positivePrompt' });
-    expect(backend.seen.length).toBe(requests);
+    expect(fake.creates).toHaveLength(0);
 
     act(() => result.current.reset());
-    await act(() => result.current.submit({ ...INPUT, numberResults: 3 }));
+    await perform(() => result.current.submit({ ...INPUT, numberResults: 3 }));
     expect(result.current.status).toBe('failed');
     expect(result.current.error).toMatchObject({ kind: 'policy', status: 422, parameter: 'numberResults', retryable: false });
 
     act(() => result.current.resume('00000000-0000-4000-8000-000000000000', 'not-a-token'));
-    await waitFor(() => expect(result.current.status).toBe('failed'));
+    await elapse(10);
+    expect(result.current.status).toBe('failed');
     expect(result.current.error).toMatchObject({ kind: 'not_found', status: 404 });
   });
 
-  it('falls back to polling when the stream is unavailable', async () => {
-    backend.server.use(http.get('*/api/seedance/tasks/:id/events', () => new Response('no streams here', { status: 200, headers: { 'content-type': 'text/plain' } })));
-    try {
-      const client = createSeedanceClient({ baseUrl: ENDPOINT, pollIntervalMs: 20 });
-      const { result } = renderHook(() => useVideoTask({ client, storage: null }), { wrapper: wrapper() });
-      await act(() => result.current.submit(INPUT));
-      await waitFor(() => expect(result.current.status).toBe('succeeded'), WAIT);
-      expect(result.current.state.transport).toBe('polling');
-    } finally {
-      backend.server.resetHandlers();
-    }
+  it('shows how the task is followed, e.g. by polling when streaming is unavailable', async () => {
+    const polling = createFakeSeedanceClient({ transport: 'polling' });
+    const { result } = renderHook(() => useVideoTask({ client: polling, storage: null }), { wrapper: wrapper() });
+    await perform(() => result.current.submit(INPUT));
+    await elapse();
+    expect(result.current.status).toBe('succeeded');
+    expect(result.current.state.transport).toBe('polling');
   });
 
   it('tells you to add the provider when there is none', () => {
