@@ -1,33 +1,44 @@
 import { SeedanceGenerator, SeedanceProvider } from '@seedance-kit/react';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from '../hooks/seedance-backend.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeSeedanceClient, type FakeSeedanceClient } from '../../support/fake-seedance-client.js';
 
-// The real handler (with its local Runware rendering real files) answers every request.
-let backend: MswBackend;
-beforeAll(() => {
-  backend = startMswBackend();
+// The widget on an in-memory client and fake timers: no server, no ffmpeg. One generation on the
+// real stack is in seedance-generator.full-stack.test.tsx.
+let fake: FakeSeedanceClient;
+beforeEach(() => {
+  // shouldAdvanceTime: user-event and Radix keep their own small waits; the fake server only moves when told.
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  fake = createFakeSeedanceClient();
 });
-afterAll(() => backend.close());
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  vi.useRealTimers();
 });
 
+const renderWidget = (props: Parameters<typeof SeedanceGenerator>[0] = {}) =>
+  render(
+    <SeedanceProvider client={fake} storage={null}>
+      <SeedanceGenerator {...props} />
+    </SeedanceProvider>,
+  );
+const setup = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
 const prompt = () => screen.getByRole('textbox', { name: 'Prompt' });
+const widget = () => screen.getByRole('region', { name: 'Generate a video' });
+const elapse = (ms = 5_000) => act(() => vi.advanceTimersByTimeAsync(ms));
 
-async function shortest(user: ReturnType<typeof userEvent.setup>) {
+async function shortest(user: ReturnType<typeof setup>) {
   screen.getByRole('slider', { name: 'Duration' }).focus();
   await user.keyboard('{Home}');
 }
 
 describe('SeedanceGenerator', () => {
   it('renders every setting as a labelled control, styled by the seedance class', () => {
-    render(<SeedanceGenerator endpoint={ENDPOINT} className="mine" />);
-    const widget = screen.getByRole('region', { name: 'Generate a video' });
-    expect(widget).toHaveClass('seedance', 'mine');
-    expect(widget).toHaveAttribute('data-state', 'idle');
+    renderWidget({ className: 'mine' });
+    expect(widget()).toHaveClass('seedance', 'mine');
+    expect(widget()).toHaveAttribute('data-state', 'idle');
     expect(prompt()).toBeRequired();
     expect(screen.getByRole('group', { name: /First frame image/ })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Size' })).toBeInTheDocument();
@@ -39,8 +50,8 @@ describe('SeedanceGenerator', () => {
   });
 
   it('can be used from the keyboard alone: one tab stop per control, in reading order', async () => {
-    const user = userEvent.setup();
-    render(<SeedanceGenerator endpoint={ENDPOINT} />);
+    const user = setup();
+    renderWidget();
     const stops: string[] = [];
     for (let i = 0; i < 9; i++) {
       await user.tab();
@@ -58,7 +69,6 @@ describe('SeedanceGenerator', () => {
       'button:Advanced settings',
       'button:Generate video',
     ]);
-    // Use URL is skipped while empty (disabled); in the advanced settings each control is one more stop.
     await user.click(screen.getByRole('button', { name: 'Advanced settings' }));
     screen.getByRole('button', { name: 'Advanced settings' }).focus();
     const advanced: string[] = [];
@@ -71,102 +81,92 @@ describe('SeedanceGenerator', () => {
   });
 
   it('has no seedance class when unstyled', () => {
-    render(<SeedanceGenerator endpoint={ENDPOINT} unstyled />);
-    expect(screen.getByRole('region', { name: 'Generate a video' })).not.toHaveClass('seedance');
+    renderWidget({ unstyled: true });
+    expect(widget()).not.toHaveClass('seedance');
   });
 
   it('refuses an empty prompt: nothing sent, the summary alerts, focus goes to the prompt', async () => {
-    const user = userEvent.setup();
-    render(<SeedanceGenerator endpoint={ENDPOINT} />);
-    const before = backend.submitted();
+    const user = setup();
+    renderWidget();
     await user.click(screen.getByRole('button', { name: 'Generate video' }));
-    await waitFor(() => expect(prompt()).toHaveFocus());
+    await elapse(10);
+    expect(prompt()).toHaveFocus();
     expect(prompt()).toHaveAttribute('aria-invalid', 'true');
     expect(prompt()).toHaveAccessibleDescription(/Prompt must be at least 2 characters/);
     expect(screen.getByRole('alert')).toHaveTextContent('1 setting needs attention.');
-    expect(backend.submitted()).toBe(before);
+    expect(fake.creates).toHaveLength(0);
   });
 
-  it(
-    'generates a real video on Ctrl+Enter, once however often Generate is pressed',
-    async () => {
-      const user = userEvent.setup();
-      render(<SeedanceGenerator endpoint={ENDPOINT} />);
-      const before = backend.submitted();
-      await shortest(user);
-      await user.click(prompt());
-      await user.paste('A paper boat drifting down a rainy street');
-      await user.keyboard('{Control>}{Enter}{/Control}');
-      const generate = screen.getByRole('button', { name: /Generat/ });
-      await user.click(generate);
-      await user.click(generate);
-      const link = await screen.findByRole('link', { name: 'Download the video' }, { timeout: RENDER_TIMEOUT });
-      expect(link.getAttribute('href')).toMatch(/\/files\//);
-      expect(backend.submitted() - before).toBe(1);
-      const widget = screen.getByRole('region', { name: 'Generate a video' });
-      expect(widget).toHaveAttribute('data-state', 'succeeded');
-      expect(within(widget).getByText(/^Seed \d+$/)).toBeInTheDocument();
-      expect(screen.getByRole('status')).toHaveTextContent('Your video is ready.');
-      expect(widget.querySelector('video')).toHaveAttribute('src', link.getAttribute('href'));
-      await user.click(screen.getByRole('button', { name: 'Start over' }));
-      expect(widget).toHaveAttribute('data-state', 'idle');
-      expect(prompt()).toHaveValue('A paper boat drifting down a rainy street');
-    },
-    RENDER_TIMEOUT,
-  );
+  it('generates on Ctrl+Enter, once however often Generate is pressed, with the seed it drew', async () => {
+    const user = setup();
+    renderWidget();
+    await shortest(user);
+    await user.click(prompt());
+    await user.paste('A paper boat drifting down a rainy street');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    const generate = screen.getByRole('button', { name: /Generat/ });
+    await user.click(generate);
+    await user.click(generate);
+    await elapse();
+    const link = screen.getByRole('link', { name: 'Download the video' });
+    expect(link.getAttribute('href')).toMatch(/\/files\//);
+    expect(fake.submitted()).toBe(1);
+    expect(fake.creates).toHaveLength(1);
+    // 'random' was drawn once, before sending: the request carried it and the result shows it.
+    const drawn = fake.creates[0]?.input.seed;
+    expect(drawn).toMatch(/^\d+$/);
+    expect(widget()).toHaveAttribute('data-state', 'succeeded');
+    expect(within(widget()).getByText(`Seed ${drawn}`)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Your video is ready.');
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(widget()).toHaveAttribute('data-state', 'idle');
+    expect(prompt()).toHaveValue('A paper boat drifting down a rainy street');
+  });
 
-  it(
-    'sends the advanced settings the user chose',
-    async () => {
-      const user = userEvent.setup();
-      render(<SeedanceGenerator endpoint={ENDPOINT} />);
-      await shortest(user);
-      await user.type(prompt(), 'A lantern festival');
-      await user.click(screen.getByRole('radio', { name: '2' }));
-      await user.click(screen.getByRole('button', { name: 'Advanced settings' }));
-      await user.click(screen.getByRole('radio', { name: 'Fixed' }));
-      const seed = screen.getByRole('textbox', { name: 'Seed value' });
-      await user.clear(seed);
-      await user.paste('9223372036854775807');
-      await user.click(screen.getByRole('switch', { name: 'Fixed camera' }));
-      await user.click(screen.getByRole('radio', { name: 'WEBM' }));
-      await user.click(screen.getByRole('radio', { name: 'Full' }));
-      await user.click(screen.getByRole('button', { name: 'Generate video' }));
-      await waitFor(() => expect(screen.getAllByRole('link', { name: /Download video \d of 2/ })).toHaveLength(2), { timeout: RENDER_TIMEOUT });
-      // What the handler stored is what the widget sent: every chosen setting, the seed exact.
-      const id = backend.seen.map((line) => /^GET \/api\/seedance\/tasks\/([^/]+)\/events$/.exec(line)?.[1]).filter(Boolean).at(-1) as string;
-      const record = await backend.handler.store.get(id);
-      expect(record?.input).toMatchObject({
-        positivePrompt: 'A lantern festival',
-        width: 864,
-        height: 480,
-        duration: 1.2,
-        numberResults: 2,
-        seed: '9223372036854775807',
-        cameraFixed: true,
-        outputFormat: 'WEBM',
-        checkContent: true,
-        safetyMode: 'full',
-      });
-      const links = screen.getAllByRole('link', { name: /Download video/ });
-      expect(links.every((a) => /\.webm(\?|$)/.test(a.getAttribute('href') ?? ''))).toBe(true);
-      expect(screen.getAllByText(/^Seed \d+$/).map((n) => n.textContent)).toContain('Seed 9223372036854775807');
-    },
-    RENDER_TIMEOUT,
-  );
+  it('sends the advanced settings the user chose', async () => {
+    const user = setup();
+    renderWidget();
+    await shortest(user);
+    await user.type(prompt(), 'A lantern festival');
+    await user.click(screen.getByRole('radio', { name: '2' }));
+    await user.click(screen.getByRole('button', { name: 'Advanced settings' }));
+    await user.click(screen.getByRole('radio', { name: 'Fixed' }));
+    const seed = screen.getByRole('textbox', { name: 'Seed value' });
+    await user.clear(seed);
+    await user.paste('9223372036854775807');
+    await user.click(screen.getByRole('switch', { name: 'Fixed camera' }));
+    await user.click(screen.getByRole('radio', { name: 'WEBM' }));
+    await user.click(screen.getByRole('radio', { name: 'Full' }));
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    await elapse();
+    expect(screen.getAllByRole('link', { name: /Download video \d of 2/ })).toHaveLength(2);
+    expect(fake.creates[0]?.input).toMatchObject({
+      positivePrompt: 'A lantern festival',
+      width: 864,
+      height: 480,
+      duration: 1.2,
+      numberResults: 2,
+      seed: '9223372036854775807',
+      cameraFixed: true,
+      outputFormat: 'WEBM',
+      checkContent: true,
+      safetyMode: 'full',
+    });
+    const links = screen.getAllByRole('link', { name: /Download video/ });
+    expect(links.every((a) => /\.webm(\?|$)/.test(a.getAttribute('href') ?? ''))).toBe(true);
+    expect(screen.getAllByText(/^Seed \d+$/).map((n) => n.textContent)).toContain('Seed 9223372036854775807');
+  });
 
-  it('uses a SeedanceProvider above it instead of its own endpoint', async () => {
-    const user = userEvent.setup();
-    render(
-      <SeedanceProvider endpoint={ENDPOINT} storage={null}>
-        <SeedanceGenerator endpoint="http://localhost:3000/not-here" />
-      </SeedanceProvider>,
-    );
+  it('uses a SeedanceProvider above it instead of its own endpoint, and cancels', async () => {
+    const user = setup();
+    renderWidget({ endpoint: 'http://localhost:3000/not-here' });
     await user.type(prompt(), 'A slow tide [hold]');
     await user.click(screen.getByRole('button', { name: 'Generate video' }));
-    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Generate a video' })).toHaveAttribute('data-state', 'cancelled'));
+    await elapse(200);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await elapse(10);
+    expect(widget()).toHaveAttribute('data-state', 'cancelled');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
-    expect(backend.seen.some((line) => line.startsWith('POST /api/seedance/tasks/') && line.endsWith('/cancel'))).toBe(true);
+    expect(fake.cancels).toHaveLength(1);
   });
 });

@@ -30,6 +30,8 @@ export const DEFAULT_FORM_VALUES: GenerationFormValues = {
   outputFormat: spec.outputFormat.default,
   outputQuality: spec.outputQuality.default,
   cameraFixed: spec.cameraFixed.default,
+  // Drawn by the task controller when submitted, so the seed is known (and shown) from then on.
+  seed: 'random',
 };
 
 export interface UseGenerationFormOptions {

@@ -133,7 +133,8 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
           <AdvancedSettings>
             <SeedField
               value={values.seed ?? 'random'}
-              onValueChange={(seed) => form.setValue('seed', seed === 'random' ? undefined : seed)}
+              // 'random' is sent as it is: the task controller draws it (core's drawSeed), once.
+              onValueChange={(seed) => form.setValue('seed', seed)}
               onBlur={() => form.markTouched('seed')}
               error={visibleErrors.seed ?? null}
             />
