@@ -28,7 +28,7 @@ const WAIT = { timeout: 15_000 };
 describe('useGenerationForm', () => {
   it('starts from the spec defaults at 864×480 and shows errors only once touched', () => {
     const { result } = renderHook(() => useGenerationForm({ limits: null }), { wrapper: wrapper() });
-    expect(result.current.values).toEqual({ positivePrompt: '', width: 864, height: 480, duration: 5, numberResults: 1, outputFormat: 'MP4', outputQuality: 95, cameraFixed: false });
+    expect(result.current.values).toEqual({ positivePrompt: '', width: 864, height: 480, duration: 5, numberResults: 1, outputFormat: 'MP4', outputQuality: 95, cameraFixed: false, seed: 'random' });
     expect(result.current.errors).toEqual({ positivePrompt: 'Prompt must be at least 2 characters (now 0).' });
     expect(result.current.isValid).toBe(false);
     expect(result.current.visibleErrors).toEqual({});
