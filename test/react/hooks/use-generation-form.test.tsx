@@ -43,7 +43,7 @@ describe('useGenerationForm', () => {
     act(() => result.current.getFieldProps('positivePrompt').onChange('A red fox in the snow'));
     expect(result.current.errors).toEqual({});
     expect(result.current.isValid).toBe(true);
-    expect(result.current.input).toEqual({ positivePrompt: 'A red fox in the snow', width: 864, height: 480, duration: 5, numberResults: 1, outputFormat: 'MP4', outputQuality: 95, cameraFixed: false });
+    expect(result.current.input).toEqual({ positivePrompt: 'A red fox in the snow', width: 864, height: 480, duration: 5, numberResults: 1, outputFormat: 'MP4', outputQuality: 95, cameraFixed: false, seed: 'random' });
     expect(result.current.dirty).toEqual({ positivePrompt: true });
 
     // A value the model refuses, on a field not touched yet: known but not shown until touched.
