@@ -83,6 +83,22 @@ export function validateGenerationInput(input: unknown, options: ValidateOptions
   return { ok: true, value: normalize(parsed.success ? parsed.data : {}) };
 }
 
+/**
+ * The issues of one field's value alone, by the same schema and the same mapping as
+ * `validateGenerationInput`: what a part used without a form shows, so a part and a form can
+ * never disagree. Rules between fields (a size pair, a frame image's sides) are the form's.
+ */
+export function validateGenerationField(field: keyof GenerationInput, value: unknown, options: ValidateOptions = {}): readonly ValidationIssue[] {
+  const parsed = generationInputSchema.safeParse({ [field]: value });
+  if (parsed.success) return [];
+  const issues: ValidationIssue[] = [];
+  for (const issue of parsed.error.issues) {
+    if (issue.path[0] !== field) continue;
+    for (const [path, code, params] of fromZodIssue(issue, { [field]: value })) issues.push({ path, code, params, message: formatIssueMessage(code, path, params, options.messages) });
+  }
+  return issues;
+}
+
 function normalize(data: Record<string, unknown>): GenerationInput {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {

@@ -1,5 +1,5 @@
 'use client';
-import { countPromptCharacters, positivePromptSchema, seedanceProFast } from '@seedance-kit/core';
+import { countPromptCharacters, seedanceProFast, validateGenerationField } from '@seedance-kit/core';
 import { VisuallyHidden } from 'radix-ui';
 import { forwardRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from 'react';
 import { composeEventHandlers, flag, withParts } from '../internal/compose.js';
@@ -16,7 +16,6 @@ import {
   type FieldContextValue,
   type Part,
 } from '../internal/field.js';
-import { fieldIssueMessage } from '../internal/field-issue.js';
 import { useControllableState } from '../../lib/use-controllable-state.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
@@ -69,7 +68,7 @@ export const PromptFieldRoot = forwardRef<HTMLDivElement, PromptFieldRootProps>(
     errorProp !== undefined
       ? errorProp
       : touched || countState === 'over'
-        ? fieldIssueMessage(positivePromptSchema, 'positivePrompt', value, messages.formatIssue)
+        ? validateGenerationField('positivePrompt', value, { messages: messages.formatIssue })[0]?.message
         : undefined;
   const field = useFieldContext<PromptState>(
     'PromptField',

@@ -1,10 +1,9 @@
 'use client';
-import { randomSeed, seedSchema, type SeedString } from '@seedance-kit/core';
+import { randomSeed, validateGenerationField, type SeedString } from '@seedance-kit/core';
 import { forwardRef, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { ChoiceGroup, type ChoiceGroupProps } from '../internal/choice-group.js';
 import { buttonProps, composeEventHandlers, withParts } from '../internal/compose.js';
 import { controlAria, FieldDescription, FieldError, FieldLabel, FieldRootElement, fieldData, useField, useFieldContext } from '../internal/field.js';
-import { fieldIssueMessage } from '../internal/field-issue.js';
 import { useControllableState } from '../../lib/use-controllable-state.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
@@ -51,7 +50,7 @@ export const SeedFieldRoot = forwardRef<HTMLDivElement, SeedFieldRootProps>(func
     errorProp !== undefined
       ? errorProp
       : mode === 'fixed' && (touched || value.trim() !== '')
-        ? fieldIssueMessage(seedSchema, 'seed', value, messages.formatIssue)
+        ? validateGenerationField('seed', value, { messages: messages.formatIssue })[0]?.message
         : undefined;
   const field = useFieldContext<SeedState>(
     'SeedField',
