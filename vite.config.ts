@@ -11,6 +11,7 @@ export const packageAliases = [
   { find: /^@seedance-kit\/core$/, replacement: src('./packages/core/src/index.ts') },
   { find: /^@seedance-kit\/core\/(.+)$/, replacement: src('./packages/core/src/entries/$1.ts') },
   { find: /^@seedance-kit\/react$/, replacement: src('./packages/react/src/index.ts') },
+  { find: /^@seedance-kit\/local-runware$/, replacement: src('./packages/local-runware/src/index.ts') },
 ];
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts', 'test/budgets/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts', 'test/budgets/**/*.test.ts', 'test/packaging/**/*.test.ts'],
           exclude: ['**/*.browser.test.*'],
         },
       },

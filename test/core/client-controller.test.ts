@@ -118,7 +118,7 @@ describe('createVideoTaskController', { timeout: RENDER_TIMEOUT }, () => {
   });
 
   it('cancels on the server a task whose create was still in flight when cancelled', async () => {
-    backend.handler.localRunware?.injectFault({ kind: 'slowAck', times: 1, delayMs: 150 });
+    backend.localRunware.injectFault({ kind: 'slowAck', times: 1, delayMs: 150 });
     const creates = recordCreates();
     const controller = createVideoTaskController({ client: backend.client() });
     const submitting = controller.submit(HOLD);
@@ -131,7 +131,7 @@ describe('createVideoTaskController', { timeout: RENDER_TIMEOUT }, () => {
   });
 
   it('retries a failed task as a new task, and a lost create with the same key', async () => {
-    backend.handler.localRunware?.injectFault({ kind: 'moderation', times: 1, match: (task) => task.positivePrompt.includes('[flag once]') });
+    backend.localRunware.injectFault({ kind: 'moderation', times: 1, match: (task) => task.positivePrompt.includes('[flag once]') });
     const controller = createVideoTaskController({ client: backend.client() });
     const before = submitted(backend);
     await controller.submit({ ...INPUT, positivePrompt: 'A lighthouse [flag once]' });

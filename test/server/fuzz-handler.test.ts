@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware } from '@seedance-kit/local-runware';
 import {
   createMemoryTaskStore,
   createRunwareProvider,

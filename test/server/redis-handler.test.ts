@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/local-runware';
 import { createRedisTaskStore } from '@seedance-kit/core/redis';
 import { createSeedanceHandler, HEADERS, type SeedanceHandler, type TaskStore } from '@seedance-kit/core/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -111,7 +111,7 @@ describe('useVideoTask', { timeout: RENDER_TIMEOUT }, () => {
   });
 
   it('retries after a failure and resets to idle', async () => {
-    backend.handler.localRunware?.injectFault({ kind: 'moderation', times: 1, match: (task) => task.positivePrompt.includes('[flag once]') });
+    backend.localRunware.injectFault({ kind: 'moderation', times: 1, match: (task) => task.positivePrompt.includes('[flag once]') });
     const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
     await act(() => result.current.submit({ ...INPUT, positivePrompt: 'A paper boat [flag once]' }));
     await waitFor(() => expect(result.current.status).toBe('failed'), WAIT);

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '@seedance-kit/core';
-import type { LocalRunware } from '@seedance-kit/core/local-runware';
+import type { LocalRunware } from '@seedance-kit/local-runware';
 import { createSeedanceRequestListener } from '@seedance-kit/core/node';
 import type { PollingOptions } from '@seedance-kit/core/server';
 import { listen, type Listening } from './harness.js';

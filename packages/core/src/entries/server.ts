@@ -8,10 +8,13 @@ export { createRunwareProvider, RUNWARE_API_URL, type RunwareProviderOptions } f
 export { DEFAULT_POLLING, pollDelay, retryDelay, type PollingOptions } from '../server/providers/poll-schedule.js';
 export type {
   PollOutcome,
+  ProviderContext,
+  ProviderSettings,
   ProviderSubmission,
   ProviderUpdate,
   SubmitOutcome,
   VideoProvider,
+  VideoProviderFactory,
   WebhookDelivery,
 } from '../server/providers/video-provider.js';
 export { systemClock, type Clock } from '../server/clock.js';

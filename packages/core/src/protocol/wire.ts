@@ -122,6 +122,7 @@ export const PROBLEM_CODES = [
   'not_found',
   'method_not_allowed',
   'store_unavailable',
+  'provider_not_configured',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -3,7 +3,6 @@ import type { Clock } from './clock.js';
 import type { IdentifyHook } from './handler-options.js';
 import type { Logger } from './logger.js';
 import type { ResolvedPolicy } from './policy.js';
-import { localFileName } from './providers/embedded-local-runware.js';
 import type { VideoProvider } from './providers/video-provider.js';
 import type { Signer } from './signer.js';
 import type { TaskStore } from './store/task-store.js';
@@ -29,14 +28,18 @@ export interface HandlerContext {
 
 /** The public URL of the mount point: `publicUrl`, else the request's origin plus the base path. */
 export function mountUrl(ctx: HandlerContext, request: Request): string {
-  return ctx.publicUrl ?? `${new URL(request.url).origin}${ctx.basePath}`;
+  return mountUrlFor(ctx.publicUrl, ctx.basePath, request);
 }
 
-/** Turns the embedded simulator's file URLs into signed URLs under this handler; others pass. */
+export function mountUrlFor(publicUrl: string | undefined, basePath: string, request: Request): string {
+  return publicUrl ?? `${new URL(request.url).origin}${basePath}`;
+}
+
+/** Turns the provider's own file URLs (the embedded simulator's) into signed URLs under this handler; others pass. */
 export function videoUrlResolver(ctx: HandlerContext, request: Request): (url: string) => string {
   const base = mountUrl(ctx, request);
   return (url) => {
-    const name = localFileName(url);
+    const name = ctx.provider.fileName?.(url);
     if (name === undefined) return url;
     return `${base}${ROUTES.file(name)}?${TOKEN_QUERY_PARAM}=${ctx.signer.sign('file', name)}`;
   };

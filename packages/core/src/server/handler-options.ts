@@ -1,9 +1,8 @@
-import type { LocalRunware, LocalRunwareOptions } from './local-runware/local-runware-types.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import type { SeedancePolicy } from './policy.js';
 import type { PollingOptions } from './providers/poll-schedule.js';
-import type { VideoProvider } from './providers/video-provider.js';
+import type { VideoProvider, VideoProviderFactory } from './providers/video-provider.js';
 import type { TaskStore } from './store/task-store.js';
 
 /** Who is asking: a stable user id, or null/undefined when nobody is signed in (answered with 401). */
@@ -21,18 +20,21 @@ export interface WebhookOptions {
 
 export interface SeedanceHandlerOptions {
   /**
-   * Runware API key. Default `process.env.RUNWARE_API_KEY`. With neither (and no `provider`),
-   * the handler runs the local Runware simulator in-process and serves its files.
+   * Runware API key. Default `process.env.RUNWARE_API_KEY`. With neither and no `provider`: in
+   * development, the local Runware simulator when `@seedance-kit/local-runware` is installed;
+   * in production (`NODE_ENV=production`), every request is answered 503 `provider_not_configured`.
    */
   readonly apiKey?: string;
   /** Runware endpoint. Default `https://api.runware.ai/v1`. */
   readonly baseUrl?: string;
   /** The fetch the Runware provider uses. */
   readonly fetch?: typeof globalThis.fetch;
-  /** A ready provider (e.g. `createRunwareProvider({...})` with its own settings); wins over `apiKey`. */
-  readonly provider?: VideoProvider;
-  /** The embedded local Runware (used without an API key): its options, or an instance to use. */
-  readonly localRunware?: LocalRunware | LocalRunwareOptions;
+  /**
+   * The provider, wins over `apiKey`: a ready one (e.g. `createRunwareProvider({...})`), or a
+   * factory the handler calls with its settings (e.g. `localRunwareProvider()` from
+   * `@seedance-kit/local-runware`, which is used even in production when passed here).
+   */
+  readonly provider?: VideoProvider | VideoProviderFactory;
   /** Where tasks live. Default `createMemoryTaskStore()` (one process). */
   readonly store?: TaskStore;
   readonly policy?: SeedancePolicy;

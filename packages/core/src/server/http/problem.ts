@@ -21,6 +21,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   store_unavailable: 'Temporarily unavailable',
+  provider_not_configured: 'Video generation not configured',
   internal_error: 'Internal error',
 };
 

@@ -1,6 +1,4 @@
-import { classifyImageInput, inspectFrameImage, inspectImageBytes } from '../../image/index.js';
-import type { RunwareVideoTask } from '../../runware/schemas.js';
-import { dimensionsFor, seedanceProFast, type Resolution } from '../../spec/seedance-pro-fast.js';
+import { classifyImageInput, dimensionsFor, inspectFrameImage, inspectImageBytes, seedanceProFast, type Resolution, type RunwareVideoTask } from '@seedance-kit/core';
 import { firstFrameImage } from './validate-video-task.js';
 
 export interface OutputSize {

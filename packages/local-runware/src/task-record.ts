@@ -1,6 +1,4 @@
-import type { RunwareVideoTask } from '../../runware/schemas.js';
-import { randomSeed } from '../../spec/seed.js';
-import { seedanceProFast } from '../../spec/seedance-pro-fast.js';
+import { randomSeed, seedanceProFast, type RunwareVideoTask } from '@seedance-kit/core';
 import type { RunwareErrorEntry } from './runware-error.js';
 
 const spec = seedanceProFast;

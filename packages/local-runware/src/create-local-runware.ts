@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JsonParseError, parseJson, stringifyJson, type JsonValue } from '../../json/index.js';
-import { defined } from '../../protocol/defined.js';
-import type { RunwareVideoTask } from '../../runware/schemas.js';
-import { estimateVideoCostUsd } from '../../spec/estimate-cost.js';
-import { frameCount, seedanceProFast } from '../../spec/seedance-pro-fast.js';
+import { JsonParseError, estimateVideoCostUsd, frameCount, parseJson, seedanceProFast, stringifyJson, type JsonValue, type RunwareVideoTask } from '@seedance-kit/core';
+
 import { checkAuth } from './check-auth.js';
 import { FaultBook } from './fault-book.js';
 import { captionText, CONTAINERS, encoderFor, wrapPrompt } from './ffmpeg-args.js';
@@ -45,7 +42,8 @@ const UPLOAD_RETRY: RetryPolicy = { firstDelayMs: 250, maxDelayMs: 2000, attempt
  * against it unchanged. See `LocalRunware` for the surface and SPEC.md for the protocol.
  */
 export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunware {
-  const timing = { ...DEFAULT_TIMING, ...defined({ ...options.timing }) };
+  // An option given as undefined keeps its default.
+  const timing = { ...DEFAULT_TIMING, ...Object.fromEntries(Object.entries(options.timing ?? {}).filter(([, value]) => value !== undefined)) };
   const now = options.now ?? Date.now;
   const fetcher: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const faults = new FaultBook();

@@ -1,4 +1,4 @@
-import type { RunwareVideoTask } from '../../runware/schemas.js';
+import type { RunwareVideoTask } from '@seedance-kit/core';
 import type { LocalRunwareFault, LocalRunwareFaultKind } from './local-runware-types.js';
 
 interface Entry {

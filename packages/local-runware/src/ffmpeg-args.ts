@@ -1,4 +1,4 @@
-import type { OutputFormat } from '../../spec/seedance-pro-fast.js';
+import type { OutputFormat } from '@seedance-kit/core';
 import type { FfmpegToolkit } from './find-ffmpeg.js';
 
 /** One result's video, as the renderer is asked for it. */

@@ -1,9 +1,5 @@
 import type * as z from 'zod/mini';
-import { inspectFrameImage } from '../../image/index.js';
-import { runwareVideoTaskSchema, type RunwareVideoTask } from '../../runware/schemas.js';
-import { formatIssueMessage } from '../../spec/messages.js';
-import { findDimensions, seedanceProFast } from '../../spec/seedance-pro-fast.js';
-import type { IssueParams, ValidationCode } from '../../spec/validation-issue.js';
+import { findDimensions, formatIssueMessage, inspectFrameImage, runwareVideoTaskSchema, seedanceProFast, type IssueParams, type RunwareVideoTask, type ValidationCode } from '@seedance-kit/core';
 import { runwareError, type LocatedError, type RunwareErrorEntry } from './runware-error.js';
 
 const spec = seedanceProFast;

@@ -1,4 +1,4 @@
-import type { RunwareVideoTask } from '../../runware/schemas.js';
+import type { RunwareVideoTask } from '@seedance-kit/core';
 
 /** Waits and paces of the simulated service; the defaults suit a demo (a few seconds per video). */
 export interface LocalRunwareTiming {

@@ -1,4 +1,4 @@
-import { stringifyJson } from '../../json/index.js';
+import { stringifyJson } from '@seedance-kit/core';
 
 const DOCS = 'https://runware.ai/docs';
 

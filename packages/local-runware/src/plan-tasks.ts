@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../json/index.js';
-import type { RunwareVideoTask } from '../../runware/schemas.js';
+import type { JsonValue, RunwareVideoTask } from '@seedance-kit/core';
 import { runwareError, type LocatedError } from './runware-error.js';
 import type { TaskRecord } from './task-record.js';
 import { validateVideoTask } from './validate-video-task.js';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../json/index.js';
+import type { JsonValue } from '@seedance-kit/core';
 import { invalidApiKey, runwareError, type LocatedError } from './runware-error.js';
 
 /**
