@@ -6,6 +6,7 @@ import { isAllowedOrigin, sameOrigin } from './http/check-origin.js';
 import { preflight, withCors } from './http/cors.js';
 import type { SeedanceHandlerOptions } from './handler-options.js';
 import { HttpProblem } from './http/problem.js';
+import { withSecurityHeaders } from './http/security-headers.js';
 import type { LocalRunware } from './local-runware/local-runware-types.js';
 import { consoleLogger, redactingLogger } from './logger.js';
 import { resolvePolicy } from './policy.js';
@@ -152,7 +153,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
         response = new HttpProblem(500, 'internal_error', { kind: 'unknown', detail: 'Something went wrong on the server. Try again.' }).toResponse();
       }
     }
-    return corsOrigin !== undefined && request.method !== 'OPTIONS' ? withCors(response, corsOrigin) : response;
+    return withSecurityHeaders(corsOrigin !== undefined && request.method !== 'OPTIONS' ? withCors(response, corsOrigin) : response);
   };
 
   let closed: Promise<void> | undefined;
