@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { createSeedanceHandler, PROBLEM_CONTENT_TYPE, type Problem, type SeedanceHandler, type SeedanceHandlerOptions } from '@seedance-kit/core/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -59,6 +60,64 @@ function rawRequest(port: string, head: string, drip?: { chunk: string; everyMs:
     socket.on('error', reject);
   });
 }
+
+/** A request with any Host header (fetch cannot set one). */
+function withHost(port: string, host: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: Number(port), path, method: init.method ?? 'GET', headers: { ...init.headers, host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('DNS rebinding: the Host must be one the server knows', () => {
+  const createFrom = (host: string) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: `http://${host}` },
+    body: JSON.stringify(BASIC_INPUT),
+  });
+
+  it('refuses a foreign Host (and Origin) with 403 host_not_allowed, creating nothing', async () => {
+    const { handler, api, port } = await start();
+    const res = await withHost(port, `attacker.example:${port}`, '/api/seedance/tasks', createFrom(`attacker.example:${port}`));
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'host_not_allowed', status: 403 });
+    expect(handler.localRunware!.stats.submitted).toBe(0);
+    for (const path of ['/api/seedance/limits', '/api/seedance/tasks/x', '/api/seedance/files/a.mp4?token=x']) {
+      expect((await withHost(port, 'attacker.example', path)).status).toBe(403);
+    }
+    await expectLimitsAnswerQuickly(api);
+  });
+
+  it.each(['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'app.localhost', 'LOCALHOST'])('accepts the loopback Host %s', async (name) => {
+    const { port } = await start();
+    expect((await withHost(port, `${name}:${port}`, '/api/seedance/limits')).status).toBe(200);
+    const created = await withHost(port, `${name}:${port}`, '/api/seedance/tasks', createFrom(`${name}:${port}`));
+    expect(created.status).toBe(201);
+  });
+
+  it('accepts the hosts in allowedHosts (a leading dot for subdomains), or any with true', async () => {
+    const { port } = await start({ allowedHosts: ['.example.com', 'box.lan'] });
+    for (const host of ['example.com', 'app.example.com', 'box.lan']) expect((await withHost(port, host, '/api/seedance/limits')).status).toBe(200);
+    for (const host of ['badexample.com', 'example.com.evil.io', 'other.lan']) expect((await withHost(port, host, '/api/seedance/limits')).status).toBe(403);
+    await server!.close();
+    await handler!.close();
+    const open = await start({ allowedHosts: true });
+    expect((await withHost(open.port, 'anything.example', '/api/seedance/limits')).status).toBe(200);
+  });
+
+  it("with publicUrl, accepts its host (and loopback) and refuses others", async () => {
+    const { port } = await start({ publicUrl: 'https://app.example.com/api/seedance' });
+    expect((await withHost(port, 'app.example.com', '/api/seedance/limits')).status).toBe(200);
+    expect((await withHost(port, `localhost:${port}`, '/api/seedance/limits')).status).toBe(200);
+    const res = await withHost(port, 'www.example.com', '/api/seedance/limits');
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'host_not_allowed' });
+  });
+});
 
 describe('X-Content-Type-Options: nosniff on every answer', () => {
   it('sets it on JSON, problem+json, SSE, files and 404s', async () => {

@@ -109,6 +109,7 @@ export const PROBLEM_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'origin_not_allowed',
+  'host_not_allowed',
   'invalid_idempotency_key',
   'idempotency_key_reused',
   'policy_cap_exceeded',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_PATH, ROUTES } from '../protocol/wire.js';
 import { systemClock } from './clock.js';
 import { mountUrl, type HandlerContext } from './handler-context.js';
+import { checkHost } from './http/check-host.js';
 import { isAllowedOrigin, sameOrigin } from './http/check-origin.js';
 import { preflight, withCors } from './http/cors.js';
 import type { SeedanceHandlerOptions } from './handler-options.js';
@@ -64,8 +65,9 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     throw new TypeError('resultTtlSeconds must be an integer of at least 60');
   }
 
-  // Filled below; the embedded simulator's webhooks call back into this very handler.
-  let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
+  // Filled below; the embedded simulator's webhooks call back into this very handler, in
+  // process and to a made-up host, so they skip the Host check.
+  let handle: (request: Request, internal?: boolean) => Promise<Response> = async () => new Response(null, { status: 503 });
   const providerSettings = {
     clock,
     ...(options.polling && { polling: options.polling }),
@@ -85,7 +87,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       ...(options.fetch !== undefined && { fetch: options.fetch }),
     });
   } else {
-    const local = createEmbeddedLocalRunware(options.localRunware, (request) => handle(request), providerSettings);
+    const local = createEmbeddedLocalRunware(options.localRunware, (request) => handle(request, true), providerSettings);
     provider = local.provider;
     localRunware = local.localRunware;
     embedded = true;
@@ -130,13 +132,14 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     ...(webhookUrl && { webhookUrl }),
   };
 
-  handle = async (request) => {
+  handle = async (request, internal = false) => {
     // A widget on another origin the policy lists gets CORS headers; nobody else does.
     const origin = request.headers.get('origin');
     const corsOrigin =
       origin !== null && !sameOrigin(mountUrl(ctx, request), origin) && isAllowedOrigin(origin, request, policy.allowedOrigins) ? origin : undefined;
     let response: Response;
     try {
+      if (!internal) checkHost(request, publicUrl, options.allowedHosts);
       response = request.method === 'OPTIONS' ? preflight(request, corsOrigin !== undefined) : await route(ctx, request);
     } catch (error) {
       if (error instanceof HttpProblem) response = error.toResponse();

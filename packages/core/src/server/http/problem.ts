@@ -8,6 +8,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   unsupported_media_type: 'Body must be JSON',
   payload_too_large: 'Body too large',
   origin_not_allowed: 'Origin not allowed',
+  host_not_allowed: 'Host not allowed',
   invalid_idempotency_key: 'Invalid Idempotency-Key',
   idempotency_key_reused: 'Idempotency-Key reused with another body',
   policy_cap_exceeded: 'Over a limit of this site',
