@@ -35,10 +35,11 @@ async function expectLimitsAnswerQuickly(api: Api): Promise<void> {
 }
 
 /** A raw HTTP exchange, so a test can send any Host header and drip a body. */
-function rawRequest(port: string, head: string, drip?: { chunk: string; everyMs: number }): Promise<{ status: number; text: string; ms: number }> {
+function rawRequest(port: string, head: string, drip?: { chunk: string; everyMs: number }, giveUpMs = 5_000): Promise<{ status: number; text: string; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const socket = connect(Number(port), '127.0.0.1');
+    const giveUp = setTimeout(() => socket.destroy(), giveUpMs);
     let text = '';
     let timer: ReturnType<typeof setInterval> | undefined;
     socket.setEncoding('utf8');
@@ -52,6 +53,7 @@ function rawRequest(port: string, head: string, drip?: { chunk: string; everyMs:
       if (/\r\n\r\n/.test(text) && timer !== undefined) clearInterval(timer);
     });
     const done = () => {
+      clearTimeout(giveUp);
       if (timer !== undefined) clearInterval(timer);
       resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0), text, ms: performance.now() - started });
     };
@@ -117,6 +119,34 @@ describe('DNS rebinding: the Host must be one the server knows', () => {
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body)).toMatchObject({ code: 'host_not_allowed' });
   });
+});
+
+describe('a deadline for the request body', () => {
+  it('answers a slow-drip body with 408 body_timeout and closes the socket, serving others meanwhile', async () => {
+    const { api, port } = await start({ bodyTimeoutMs: 600 });
+    const head = `POST /api/seedance/tasks HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`;
+    const dripping = rawRequest(port, head, { chunk: ' ', everyMs: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expectLimitsAnswerQuickly(api);
+    const res = await dripping;
+    expect(res.status).toBe(408);
+    expect(res.text).toMatch(/content-type: application\/problem\+json/i);
+    expect(res.text).toMatch(/x-content-type-options: nosniff/i);
+    expect(JSON.parse(res.text.slice(res.text.indexOf('{'), res.text.lastIndexOf('}') + 1))).toMatchObject({ code: 'body_timeout', status: 408, retryable: true });
+    // Answered at the deadline, not when the body would have ended (100 s) or at the test's give-up (5 s).
+    expect(res.ms).toBeLessThan(2_500);
+    // A body that arrives in time still works.
+    expect((await api.create(BASIC_INPUT)).status).toBe(201);
+  });
+
+  it('has a 10 s default', async () => {
+    const { port } = await start();
+    const head = `POST /api/seedance/tasks HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`;
+    const res = await rawRequest(port, head, { chunk: ' ', everyMs: 500 }, 14_000);
+    expect(res.status).toBe(408);
+    expect(res.ms).toBeGreaterThan(9_500);
+    expect(res.ms).toBeLessThan(12_000);
+  }, 20_000);
 });
 
 describe('X-Content-Type-Options: nosniff on every answer', () => {

@@ -108,6 +108,7 @@ export const PROBLEM_CODES = [
   'invalid_json',
   'unsupported_media_type',
   'payload_too_large',
+  'body_timeout',
   'origin_not_allowed',
   'host_not_allowed',
   'invalid_idempotency_key',

@@ -7,6 +7,7 @@ import { isAllowedOrigin, sameOrigin } from './http/check-origin.js';
 import { preflight, withCors } from './http/cors.js';
 import type { SeedanceHandlerOptions } from './handler-options.js';
 import { HttpProblem } from './http/problem.js';
+import { DEFAULT_BODY_TIMEOUT_MS } from './http/read-body.js';
 import { withSecurityHeaders } from './http/security-headers.js';
 import type { LocalRunware } from './local-runware/local-runware-types.js';
 import { consoleLogger, redactingLogger } from './logger.js';
@@ -61,6 +62,9 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
   const signer = createSigner(secret);
   const ownsStore = options.store === undefined;
   const store = options.store ?? createMemoryTaskStore({ now: () => clock.now() });
+  if (options.bodyTimeoutMs !== undefined && !(Number.isFinite(options.bodyTimeoutMs) && options.bodyTimeoutMs > 0)) {
+    throw new TypeError('bodyTimeoutMs must be a positive number');
+  }
   if (options.resultTtlSeconds !== undefined && !(Number.isInteger(options.resultTtlSeconds) && options.resultTtlSeconds >= 60)) {
     throw new TypeError('resultTtlSeconds must be an integer of at least 60');
   }
@@ -126,6 +130,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     clock,
     logger,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     ...(publicUrl !== undefined && { publicUrl }),
     ...(options.identify && { identify: options.identify }),
     ...(options.rateLimitKey && { rateLimitKey: options.rateLimitKey }),

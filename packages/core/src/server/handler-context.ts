@@ -23,6 +23,8 @@ export interface HandlerContext {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly heartbeatMs: number;
+  /** Deadline for reading a whole request body. */
+  readonly bodyTimeoutMs: number;
   /** The webhook route's URL for a request, without query; undefined when results are polled. */
   readonly webhookUrl?: (request: Request) => string;
 }

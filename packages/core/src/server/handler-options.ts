@@ -85,6 +85,11 @@ export interface SeedanceHandlerOptions {
    * A task still running is kept at least until its polling deadline has passed.
    */
   readonly taskTtlMs?: number;
+  /**
+   * How long a request body may take to arrive in full; a slower one is a 408 `body_timeout`
+   * (a body dripped a byte at a time would otherwise hold its socket for minutes). Default 10 s.
+   */
+  readonly bodyTimeoutMs?: number;
   /** SSE heartbeat comment interval. Default 15 s. */
   readonly heartbeatMs?: number;
   readonly clock?: Clock;

@@ -7,6 +7,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   invalid_json: 'Body is not valid JSON',
   unsupported_media_type: 'Body must be JSON',
   payload_too_large: 'Body too large',
+  body_timeout: 'Body too slow',
   origin_not_allowed: 'Origin not allowed',
   host_not_allowed: 'Host not allowed',
   invalid_idempotency_key: 'Invalid Idempotency-Key',

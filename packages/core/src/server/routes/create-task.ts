@@ -39,7 +39,7 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
   }
   const idempotencyKey = rawKey === null ? undefined : `${owner} ${rawKey}`;
 
-  const input = parseInput(await readBody(request, policy.maxBodyBytes));
+  const input = parseInput(await readBody(request, policy.maxBodyBytes, ctx.bodyTimeoutMs));
   const requestHash = createHash('sha256').update(stringifyJson(input)).digest('base64url');
 
   if (idempotencyKey !== undefined) {
