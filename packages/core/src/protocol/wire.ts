@@ -36,8 +36,12 @@ export const TOKEN_QUERY_PARAM = 'token';
 /** Query parameter that stands in for the `Last-Event-ID` header (a fresh EventSource cannot set it). */
 export const LAST_EVENT_ID_QUERY_PARAM = 'lastEventId';
 
-/** An `Idempotency-Key` is 8–255 printable ASCII characters; use a UUID v4. */
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
+/**
+ * An `Idempotency-Key` is 16–255 printable ASCII characters; use a UUID v4. Without sign-in the
+ * key is as good as a credential (a replay answers with the task and its token), so a short,
+ * guessable one is refused.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{16,255}$/;
 
 /** One generation as the browser sees it. Seeds are decimal strings: int64 stays exact. */
 export interface TaskSnapshot {

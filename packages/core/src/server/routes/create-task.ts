@@ -34,7 +34,7 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
     throw new HttpProblem(400, 'invalid_idempotency_key', {
       kind: 'validation',
       retryable: false,
-      detail: `${HEADERS.idempotencyKey} must be 8–255 printable ASCII characters (a UUID v4 is ideal).`,
+      detail: `${HEADERS.idempotencyKey} must be 16–255 printable ASCII characters (a UUID v4 is ideal).`,
     });
   }
   const idempotencyKey = rawKey === null ? undefined : `${owner} ${rawKey}`;
