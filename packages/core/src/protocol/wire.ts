@@ -88,6 +88,8 @@ export interface EffectiveLimits {
   readonly maxTaskCostUsd: number | null;
   /** Estimated USD one identity may spend per hour; null when uncapped. */
   readonly maxHourlyCostUsd: number | null;
+  /** Estimated USD everyone together may spend per hour; null when uncapped. */
+  readonly maxSiteHourlyCostUsd: number | null;
   readonly maxBodyBytes: number;
   /** Creates one identity may make per window; null when unlimited. */
   readonly rateLimit: { readonly max: number; readonly windowSeconds: number } | null;
@@ -101,6 +103,7 @@ export const POLICY_CAPS = [
   'outputFormats',
   'maxTaskCostUsd',
   'maxHourlyCostUsd',
+  'maxSiteHourlyCostUsd',
   'rateLimit',
   'maxBodyBytes',
 ] as const;

@@ -21,6 +21,12 @@ export interface SeedancePolicy {
   readonly maxTaskCostUsd?: number | null;
   /** Estimated USD one identity may start per clock hour. Default uncapped. */
   readonly maxHourlyCostUsd?: number | null;
+  /**
+   * Estimated USD everyone together may start per clock hour, a ceiling for the whole site (many
+   * identities, or one changing its rate-limit key, cannot pass it). Counted in the task store,
+   * so every instance shares it. Default uncapped.
+   */
+  readonly maxSiteHourlyCostUsd?: number | null;
   /** Creates per identity per window. Default 10 per minute; null turns it off. */
   readonly rateLimit?: { readonly max: number; readonly windowMs: number } | null;
   /** Largest request body. Default 15 MB (a 10 MB frame image as base64 plus the prompt). */
@@ -41,6 +47,7 @@ export interface ResolvedPolicy {
   readonly outputFormats: readonly OutputFormat[];
   readonly maxTaskCostUsd: number | null;
   readonly maxHourlyCostUsd: number | null;
+  readonly maxSiteHourlyCostUsd: number | null;
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | null;
   readonly maxBodyBytes: number;
   readonly allowedOrigins?: readonly string[] | ((origin: string, request: Request) => boolean);
@@ -83,6 +90,7 @@ export function resolvePolicy(policy: SeedancePolicy = {}): ResolvedPolicy {
     outputFormats: [...outputFormats],
     maxTaskCostUsd: money(policy.maxTaskCostUsd, 'maxTaskCostUsd'),
     maxHourlyCostUsd: money(policy.maxHourlyCostUsd, 'maxHourlyCostUsd'),
+    maxSiteHourlyCostUsd: money(policy.maxSiteHourlyCostUsd, 'maxSiteHourlyCostUsd'),
     rateLimit,
     maxBodyBytes,
     ...(policy.allowedOrigins !== undefined && { allowedOrigins: policy.allowedOrigins }),
@@ -167,6 +175,7 @@ export function effectiveLimits(policy: ResolvedPolicy, provider: 'runware' | 'l
     outputFormats: policy.outputFormats,
     maxTaskCostUsd: policy.maxTaskCostUsd,
     maxHourlyCostUsd: policy.maxHourlyCostUsd,
+    maxSiteHourlyCostUsd: policy.maxSiteHourlyCostUsd,
     maxBodyBytes: policy.maxBodyBytes,
     rateLimit: policy.rateLimit ? { max: policy.rateLimit.max, windowSeconds: policy.rateLimit.windowMs / 1000 } : null,
   };
