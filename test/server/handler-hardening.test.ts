@@ -149,6 +149,71 @@ describe('a deadline for the request body', () => {
   }, 20_000);
 });
 
+describe('open SSE streams per identity', () => {
+  /** Opens a stream and leaves it open, unread; `close` disconnects. */
+  async function openStream(api: Api, id: string, token: string, headers: Record<string, string> = {}) {
+    const controller = new AbortController();
+    const res = await fetch(`${api.base}/tasks/${id}/events?token=${token}`, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+    return { res, close: () => controller.abort() };
+  }
+
+  it('refuses the 9th open stream of one identity with 429 too_many_streams; closing one frees a slot', async () => {
+    // A queue long enough that the task stays running while the test holds its streams.
+    const { api } = await start({ localRunware: { timing: { ...FAST_TIMING, queueMs: 60_000 } }, identify: (request) => request.headers.get('x-user') });
+    const created = await api.create(BASIC_INPUT, { headers: { 'x-user': 'alice' } });
+    const { id } = created.body.task;
+    const { token } = created.body;
+    const alice = { 'x-user': 'alice' };
+    const open = [];
+    for (let i = 0; i < 8; i++) {
+      const stream = await openStream(api, id, token, alice);
+      expect(stream.res.status).toBe(200);
+      open.push(stream);
+    }
+    const refused = await openStream(api, id, token, alice);
+    expect(refused.res.status).toBe(429);
+    expect(refused.res.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+    expect((await refused.res.json()) as Problem).toMatchObject({ code: 'too_many_streams', status: 429, cap: 'maxOpenStreamsPerIdentity', retryable: true });
+    await expectLimitsAnswerQuickly(api);
+    // The task itself is still readable without a stream.
+    expect((await api.get(id, token, alice)).status).toBe(200);
+
+    open.shift()!.close();
+    await vi.waitFor(async () => {
+      const again = await openStream(api, id, token, alice);
+      expect(again.res.status).toBe(200);
+      open.push(again);
+    });
+    for (const stream of open) stream.close();
+  });
+
+  it('counts identities apart, follows the policy value, and null turns it off', async () => {
+    const { api } = await start({
+      localRunware: { timing: { ...FAST_TIMING, queueMs: 60_000 } },
+      policy: { maxOpenStreamsPerIdentity: 2 },
+      identify: (request) => request.headers.get('x-user'),
+    });
+    const a = await api.create(BASIC_INPUT, { headers: { 'x-user': 'alice' } });
+    const b = await api.create(BASIC_INPUT, { headers: { 'x-user': 'bob' } });
+    const streams = [
+      await openStream(api, a.body.task.id, a.body.token, { 'x-user': 'alice' }),
+      await openStream(api, a.body.task.id, a.body.token, { 'x-user': 'alice' }),
+      await openStream(api, b.body.task.id, b.body.token, { 'x-user': 'bob' }),
+    ];
+    expect(streams.map((s) => s.res.status)).toEqual([200, 200, 200]);
+    expect((await openStream(api, a.body.task.id, a.body.token, { 'x-user': 'alice' })).res.status).toBe(429);
+    for (const stream of streams) stream.close();
+    await server!.close();
+    await handler!.close();
+
+    const off = await start({ localRunware: { timing: { ...FAST_TIMING, queueMs: 60_000 } }, policy: { maxOpenStreamsPerIdentity: null } });
+    const c = await off.api.create(BASIC_INPUT);
+    const many = await Promise.all(Array.from({ length: 12 }, () => openStream(off.api, c.body.task.id, c.body.token)));
+    expect(many.every((s) => s.res.status === 200)).toBe(true);
+    for (const stream of many) stream.close();
+  });
+});
+
 describe('X-Content-Type-Options: nosniff on every answer', () => {
   it('sets it on JSON, problem+json, SSE, files and 404s', async () => {
     const { api } = await start();

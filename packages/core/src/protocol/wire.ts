@@ -104,6 +104,7 @@ export const POLICY_CAPS = [
   'maxTaskCostUsd',
   'maxHourlyCostUsd',
   'maxSiteHourlyCostUsd',
+  'maxOpenStreamsPerIdentity',
   'rateLimit',
   'maxBodyBytes',
 ] as const;
@@ -123,6 +124,7 @@ export const PROBLEM_CODES = [
   'policy_cap_exceeded',
   'hourly_cost_exceeded',
   'rate_limited',
+  'too_many_streams',
   'unauthenticated',
   'task_not_found',
   'task_not_cancellable',

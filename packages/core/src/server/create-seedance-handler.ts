@@ -23,6 +23,7 @@ import { receiveWebhook } from './routes/receive-webhook.js';
 import { serveFile } from './routes/serve-file.js';
 import { streamTask } from './routes/stream-task.js';
 import { createSigner } from './signer.js';
+import { createStreamSlots } from './stream-slots.js';
 import { createMemoryTaskStore } from './store/memory-task-store.js';
 import { TaskStoreUnavailableError, type TaskStore } from './store/task-store.js';
 import { createTaskRunner } from './task-runner.js';
@@ -131,6 +132,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     logger,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+    streamSlots: createStreamSlots(policy.maxOpenStreamsPerIdentity),
     ...(publicUrl !== undefined && { publicUrl }),
     ...(options.identify && { identify: options.identify }),
     ...(options.rateLimitKey && { rateLimitKey: options.rateLimitKey }),

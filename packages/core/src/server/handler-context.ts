@@ -6,6 +6,7 @@ import type { ResolvedPolicy } from './policy.js';
 import { localFileName } from './providers/embedded-local-runware.js';
 import type { VideoProvider } from './providers/video-provider.js';
 import type { Signer } from './signer.js';
+import type { StreamSlots } from './stream-slots.js';
 import type { TaskStore } from './store/task-store.js';
 import type { TaskRunner } from './task-runner.js';
 
@@ -25,6 +26,8 @@ export interface HandlerContext {
   readonly heartbeatMs: number;
   /** Deadline for reading a whole request body. */
   readonly bodyTimeoutMs: number;
+  /** Open SSE streams per identity on this instance. */
+  readonly streamSlots: StreamSlots;
   /** The webhook route's URL for a request, without query; undefined when results are polled. */
   readonly webhookUrl?: (request: Request) => string;
 }

@@ -15,6 +15,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   policy_cap_exceeded: 'Over a limit of this site',
   hourly_cost_exceeded: 'Hourly spending limit reached',
   rate_limited: 'Too many requests',
+  too_many_streams: 'Too many open streams',
   unauthenticated: 'Sign-in required',
   task_not_found: 'Task not found',
   task_not_cancellable: 'Task already finished',
