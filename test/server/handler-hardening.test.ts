@@ -214,6 +214,43 @@ describe('open SSE streams per identity', () => {
   });
 });
 
+describe('file URLs expire with their task', () => {
+  it('serves a file while the task record lives, then answers 410 problem+json', async () => {
+    const { api } = await start({ taskTtlMs: 1_500 });
+    const created = await api.create(BASIC_INPUT);
+    const done = await api.finished(created.body.task.id, created.body.token);
+    const url = new URL(done.results[0]!.videoURL);
+    const token = url.searchParams.get('token')!;
+    const [expiry] = token.split('.');
+    // Signed to the second for when the record goes (its last change plus taskTtlMs).
+    expect(parseInt(expiry!, 36) * 1000).toBeGreaterThanOrEqual(Date.parse(done.updatedAt) + 1_500);
+    expect(parseInt(expiry!, 36) * 1000).toBeLessThanOrEqual(Date.parse(done.updatedAt) + 2_500);
+    const live = await fetch(url);
+    await live.arrayBuffer();
+    expect(live.status).toBe(200);
+    const range = await fetch(url, { headers: { range: 'bytes=0-9' } });
+    expect(range.status).toBe(206);
+    expect((await range.arrayBuffer()).byteLength).toBe(10);
+
+    // A longer expiry cannot be written in: the signature covers it.
+    const forged = new URL(url);
+    forged.searchParams.set('token', token.replace(/^[0-9a-z]+/, (parseInt(expiry!, 36) + 86_400).toString(36)));
+    expect((await fetch(forged)).status).toBe(404);
+    // A token without an expiry (the old format) is not a file token any more.
+    const plain = new URL(url);
+    plain.searchParams.set('token', token.split('.')[1]!);
+    expect((await fetch(plain)).status).toBe(404);
+
+    await new Promise((resolve) => setTimeout(resolve, parseInt(expiry!, 36) * 1000 - Date.now() + 50));
+    const gone = await fetch(url);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+    expect((await gone.json()) as Problem).toMatchObject({ code: 'file_not_found', status: 410, detail: 'This video link has expired.' });
+    expect((await api.get(created.body.task.id, created.body.token)).status).toBe(404);
+    await expectLimitsAnswerQuickly(api);
+  });
+});
+
 describe('X-Content-Type-Options: nosniff on every answer', () => {
   it('sets it on JSON, problem+json, SSE, files and 404s', async () => {
     const { api } = await start();

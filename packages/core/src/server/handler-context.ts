@@ -37,12 +37,15 @@ export function mountUrl(ctx: HandlerContext, request: Request): string {
   return ctx.publicUrl ?? `${new URL(request.url).origin}${ctx.basePath}`;
 }
 
-/** Turns the embedded simulator's file URLs into signed URLs under this handler; others pass. */
-export function videoUrlResolver(ctx: HandlerContext, request: Request): (url: string) => string {
+/**
+ * Turns the embedded simulator's file URLs into signed URLs under this handler that expire with
+ * their task's record (`expiresAt`); other URLs pass.
+ */
+export function videoUrlResolver(ctx: HandlerContext, request: Request): (url: string, expiresAt: number) => string {
   const base = mountUrl(ctx, request);
-  return (url) => {
+  return (url, expiresAt) => {
     const name = localFileName(url);
     if (name === undefined) return url;
-    return `${base}${ROUTES.file(name)}?${TOKEN_QUERY_PARAM}=${ctx.signer.sign('file', name)}`;
+    return `${base}${ROUTES.file(name)}?${TOKEN_QUERY_PARAM}=${ctx.signer.signUntil('file', name, expiresAt)}`;
   };
 }
