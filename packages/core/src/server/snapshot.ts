@@ -6,10 +6,11 @@ import type { TaskRecord } from './store/task-store.js';
 
 /**
  * The browser's view of a record. Video URLs go through `resolveVideoURL` (the embedded local
- * Runware's files become signed URLs under the handler); image data is not echoed back; a
- * succeeded task whose every URL has passed its `expiresAt` reads as `expired`.
+ * Runware's files become signed URLs under the handler, valid as long as the record); image
+ * data is not echoed back; a succeeded task whose every URL has passed its `expiresAt` reads as
+ * `expired`.
  */
-export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string) => string, now: number): TaskSnapshot {
+export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string, expiresAt: number) => string, now: number): TaskSnapshot {
   let { state } = record;
   if (state.status === 'succeeded' && state.results.length > 0 && state.results.every((r) => r.expiresAt !== undefined && Date.parse(r.expiresAt) <= now)) {
     state = transition(state, { type: 'expire' }).state;
@@ -22,7 +23,7 @@ export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string) =>
     updatedAt: new Date(record.updatedAt).toISOString(),
     numberResults: state.numberResults,
     ...(state.progress !== undefined && { progress: state.progress }),
-    results: state.results.map((result): TaskResult => ({ ...result, videoURL: resolveVideoURL(result.videoURL) })),
+    results: state.results.map((result): TaskResult => ({ ...result, videoURL: resolveVideoURL(result.videoURL, record.expiresAt) })),
     ...(state.error !== undefined && { error: state.error }),
     estimatedCostUsd: record.estimatedCostUsd,
     input: redactInput(record.input),
