@@ -13,6 +13,8 @@ const withTheme: Decorator = (Story, context) => {
 };
 
 const preview: Preview = {
+  // Every component gets a Docs page: its description, a prop table and its stories.
+  tags: ['autodocs'],
   decorators: [withTheme],
   globalTypes: {
     theme: {
