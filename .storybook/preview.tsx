@@ -26,6 +26,7 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
+    options: { storySort: { order: ['Introduction', 'Getting started', 'Theming', 'Accessibility', 'Widget', 'Guides', 'Parts', 'Task states'] } },
     // An axe violation fails the story's test.
     a11y: { test: 'error' },
   },
