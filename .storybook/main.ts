@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
+import remarkGfm from 'remark-gfm';
 import { seedanceApiPlugin } from './seedance-api-plugin.ts';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
@@ -7,7 +8,12 @@ process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
   stories: ['../packages/react/src/docs/*.mdx', '../packages/react/src/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  addons: [
+    // GitHub-flavoured Markdown in the MDX pages: MDX alone renders no tables.
+    { name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } },
+    '@storybook/addon-a11y',
+    '@storybook/addon-vitest',
+  ],
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: {
