@@ -6,6 +6,7 @@ import { isAllowedOrigin, sameOrigin } from './http/check-origin.js';
 import { preflight, withCors } from './http/cors.js';
 import type { SeedanceHandlerOptions } from './handler-options.js';
 import { HttpProblem } from './http/problem.js';
+import { createResultKeeper, resolveKeepOptions } from './keep/result-keeper.js';
 import { consoleLogger, redactingLogger } from './logger.js';
 import { resolvePolicy } from './policy.js';
 import { refuseKeyInPublicVariable } from './public-variables.js';
@@ -62,6 +63,8 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     throw new TypeError('resultTtlSeconds must be an integer of at least 60');
   }
 
+  const keep = options.keepResult && resolveKeepOptions(options.keepResult);
+
   const providerSettings = {
     clock,
     ...(options.polling && { polling: options.polling }),
@@ -91,6 +94,9 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       else if (inProcess !== undefined) webhookUrl = () => `${inProcess}${basePath}${ROUTES.webhook}`;
       else throw new TypeError('Webhook delivery needs a public URL: set `publicUrl` or `webhook.url`');
     }
+    const keeper =
+      keep &&
+      createResultKeeper({ keep, store, provider, clock, logger, fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) });
     runner = createTaskRunner({
       store,
       provider,
@@ -103,6 +109,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       includeCost: true,
       requestTimeoutMs: options.retry?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       ...(options.resultTtlSeconds !== undefined && { resultTtlSeconds: options.resultTtlSeconds }),
+      ...(keeper && { keeper }),
     });
     return {
       store,
@@ -118,6 +125,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       ...(options.identify && { identify: options.identify }),
       ...(options.rateLimitKey && { rateLimitKey: options.rateLimitKey }),
       ...(webhookUrl && { webhookUrl }),
+      ...(options.uploadEndpoint && { uploadEndpoint: options.uploadEndpoint }),
     };
   });
   // Each request awaits it and reports a failure; nobody else needs to.
