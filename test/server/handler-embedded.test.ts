@@ -47,7 +47,8 @@ describe('the local Runware as the provider (in-process)', () => {
     const url = new URL(done.results[0]!.videoURL);
     expect(url.origin).toBe(origin);
     expect(url.pathname).toMatch(/^\/api\/seedance\/files\/[\w-]+\.mov$/);
-    expect(url.searchParams.get('token')).toMatch(/^[\w-]{43}$/);
+    // The expiry (seconds, base 36), then the signature.
+    expect(url.searchParams.get('token')).toMatch(/^[0-9a-z]+\.[\w-]{43}$/);
     expect(simulator.stats.submitted).toBe(1);
 
     const whole = await fetch(url);

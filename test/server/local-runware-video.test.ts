@@ -31,7 +31,8 @@ let images: Server;
 let imagesUrl: string;
 
 beforeAll(async () => {
-  lr = createLocalRunware({ timing: FAST });
+  // The frame images below are served from 127.0.0.1.
+  lr = createLocalRunware({ timing: FAST, allowPrivateImageHosts: true });
   server = await lr.listen();
   scratch = mkdtempSync(join(tmpdir(), 'local-runware-video-test-'));
   // A real image host for frame images given as URLs.

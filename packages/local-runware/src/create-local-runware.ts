@@ -15,6 +15,7 @@ import type { LocalRunware, LocalRunwareFault, LocalRunwareOptions, LocalRunware
 import { planTasks } from './plan-tasks.js';
 import { readBody } from './read-body.js';
 import { renderVideo } from './render-video.js';
+import { frameImageFetch } from './frame-image-fetch-options.js';
 import { resolveOutputSize, type OutputSize } from './resolve-output-size.js';
 import {
   errorResponse,
@@ -46,6 +47,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
   const timing = { ...DEFAULT_TIMING, ...Object.fromEntries(Object.entries(options.timing ?? {}).filter(([, value]) => value !== undefined)) };
   const now = options.now ?? Date.now;
   const fetcher: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const imageFetch = frameImageFetch(options, fetcher);
   const faults = new FaultBook();
   for (const fault of options.faults ?? []) faults.add(fault);
   const files = new FileStore(now);
@@ -197,7 +199,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     task: RunwareVideoTask,
     field: string,
   ): Promise<{ ok: true; item: Record<string, unknown> } | { ok: false; error: LocatedError }> {
-    const size = await resolveOutputSize(task, fetcher, lifetime.signal);
+    const size = await resolveOutputSize(task, imageFetch, lifetime.signal);
     if (!size.ok) {
       return { ok: false, error: runwareError(400, { code: 'invalidFrameImages', message: size.reason, parameter: field, taskType: spec.taskType, taskUUID: task.taskUUID }) };
     }
@@ -259,7 +261,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
         fail(record, 'timeoutProvider', 'The provider did not return a result in time.');
         return;
       }
-      const size = await resolveOutputSize(task, fetcher, signal);
+      const size = await resolveOutputSize(task, imageFetch, signal);
       if (!size.ok) {
         fail(record, 'invalidFrameImages', size.reason, { parameter: record.frameImagesField });
         return;

@@ -1,4 +1,5 @@
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { fileSliceStream } from './file-slice-stream.js';
 
 interface StoredFile {
   readonly path: string;
@@ -63,8 +64,8 @@ export class FileStore {
     if (range) headers['content-range'] = `bytes ${start}-${end}/${file.size}`;
     const status = range ? 206 : 200;
     if (head || length === 0) return new Response(null, { status, headers });
-    const body = await readSlice(file.path, start, length);
-    return new Response(body, { status, headers });
+    // Streamed as the client reads, so slow or stalled clients do not each hold the file in memory.
+    return new Response(await fileSliceStream(file.path, start, length), { status, headers });
   }
 
   /** Forgets every file, leaving the disk to the owner of the directory. */
@@ -93,22 +94,6 @@ export function parseRange(header: string | null, size: number): [number, number
   if (to !== '' && Number(to) < start) return undefined;
   if (start >= size) return 'unsatisfiable';
   return [start, to === '' ? size - 1 : Math.min(Number(to), size - 1)];
-}
-
-async function readSlice(path: string, start: number, length: number): Promise<Uint8Array<ArrayBuffer>> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(new ArrayBuffer(length));
-    let read = 0;
-    while (read < length) {
-      const { bytesRead } = await handle.read(buffer, read, length - read, start + read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    return read === length ? buffer : buffer.slice(0, read);
-  } finally {
-    await handle.close();
-  }
 }
 
 function text(status: number, message: string): Response {

@@ -28,6 +28,14 @@ export interface LocalRunwareOptions {
   readonly ffmpegPath?: string;
   /** Used for webhook POSTs, `uploadEndpoint` PUTs and frame image URLs. Default: global fetch. */
   readonly fetch?: typeof fetch;
+  /**
+   * Fetch frame image URLs on loopback, private, link-local and metadata addresses too (names
+   * resolving to them and redirects to them included). Default false: a task's image URL must
+   * not reach inside your network. Set it in tests and demos that serve images from 127.0.0.1.
+   */
+  readonly allowPrivateImageHosts?: boolean;
+  /** Deadline for downloading one frame image URL, redirects included. Default 10 s. */
+  readonly imageFetchTimeoutMs?: number;
   /** ffmpeg processes at once. Default 2. */
   readonly concurrency?: number;
   /** Clock (ms since epoch) that `ttl` expiry is judged by; tests move it instead of waiting. Default `Date.now`. */

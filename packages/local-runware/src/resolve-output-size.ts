@@ -1,4 +1,5 @@
 import { classifyImageInput, dimensionsFor, inspectFrameImage, inspectImageBytes, seedanceProFast, type Resolution, type RunwareVideoTask } from '@seedance-kit/core';
+import { fetchFrameImage, type FetchFrameImageOptions } from './fetch-frame-image.js';
 import { firstFrameImage } from './validate-video-task.js';
 
 export interface OutputSize {
@@ -11,7 +12,10 @@ export type SizeResult = { readonly ok: true; readonly size: OutputSize } | { re
 const spec = seedanceProFast;
 /** Without a preset, a frame image picks among the 480p sizes: the model's default tier. */
 const DEFAULT_TIER: Resolution = '480p';
-const IMAGE_FETCH_TIMEOUT_MS = 10_000;
+/** How frame image URLs are fetched: the transport, whether private hosts are allowed, the deadline. */
+export type FrameImageFetch = Pick<FetchFrameImageOptions, 'fetch' | 'allowPrivateHosts' | 'timeoutMs' | 'lookup'>;
+/** One message for every failure, so an answer never tells what is listening where. */
+const UNREADABLE_URL = 'The frame image URL could not be read as a PNG, JPEG or WEBP image of at most 10 MB.';
 
 /**
  * The size the model renders a valid task at: `width`×`height`; or a `resolution` preset, at
@@ -19,7 +23,7 @@ const IMAGE_FETCH_TIMEOUT_MS = 10_000;
  * alone, the same at 480p. An uploaded image's UUID cannot be looked at here and counts as 16:9;
  * an image URL is fetched to read its sides.
  */
-export async function resolveOutputSize(task: RunwareVideoTask, fetcher: typeof fetch, signal?: AbortSignal): Promise<SizeResult> {
+export async function resolveOutputSize(task: RunwareVideoTask, imageFetch: FrameImageFetch, signal?: AbortSignal): Promise<SizeResult> {
   if (task.width !== undefined && task.height !== undefined) return ok(task.width, task.height);
   const tier = task.resolution ?? DEFAULT_TIER;
   const image = firstFrameImage(task);
@@ -28,7 +32,7 @@ export async function resolveOutputSize(task: RunwareVideoTask, fetcher: typeof 
   if (form === 'uuid' || form === undefined) return ok16x9(tier);
   let sides: { width?: number; height?: number };
   if (form === 'url') {
-    const read = await readImageUrl(image, fetcher, signal);
+    const read = await readImageUrl(image, imageFetch, signal);
     if (!read.ok) return read;
     sides = read.sides;
   } else sides = inspectFrameImage(image, spec);
@@ -63,19 +67,12 @@ function ok16x9(tier: Resolution): SizeResult {
 
 async function readImageUrl(
   url: string,
-  fetcher: typeof fetch,
+  imageFetch: FrameImageFetch,
   signal?: AbortSignal,
 ): Promise<{ ok: true; sides: { width?: number; height?: number } } | { ok: false; reason: string }> {
-  const timeout = AbortSignal.timeout(IMAGE_FETCH_TIMEOUT_MS);
-  try {
-    const response = await fetcher(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-    if (!response.ok) return { ok: false, reason: `The frame image URL answered HTTP ${response.status}.` };
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > spec.frameImages.maxBytes) return { ok: false, reason: 'The frame image is larger than 10 MB.' };
-    const inspected = inspectImageBytes(bytes, response.headers.get('content-type') ?? undefined, spec);
-    if (inspected.issues.length > 0 || inspected.width === undefined) return { ok: false, reason: 'The frame image URL is not a PNG, JPEG or WEBP image of a usable size.' };
-    return { ok: true, sides: inspected };
-  } catch {
-    return { ok: false, reason: 'The frame image URL could not be downloaded.' };
-  }
+  const download = await fetchFrameImage(url, { ...imageFetch, maxBytes: spec.frameImages.maxBytes, ...(signal && { signal }) });
+  if (!download.ok) return { ok: false, reason: UNREADABLE_URL };
+  const inspected = inspectImageBytes(download.bytes, download.contentType, spec);
+  if (inspected.issues.length > 0 || inspected.width === undefined) return { ok: false, reason: UNREADABLE_URL };
+  return { ok: true, sides: inspected };
 }

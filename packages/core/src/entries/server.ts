@@ -2,6 +2,7 @@
 export { createSeedanceHandler, type SeedanceHandler } from '../server/create-seedance-handler.js';
 export type { IdentifyHook, SeedanceHandlerOptions, WebhookOptions } from '../server/handler-options.js';
 export type { FinishedVideo, KeepResultHook, KeepResultOptions, KeptVideo, UploadEndpointHook, UploadTarget } from '../server/keep/keep-types.js';
+export type { AllowedHosts } from '../server/http/check-host.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, effectiveLimits, resolvePolicy, type ResolvedPolicy, type SeedancePolicy } from '../server/policy.js';
 export { createMemoryTaskStore, type MemoryTaskStoreOptions } from '../server/store/memory-task-store.js';
 export { TaskStoreUnavailableError, type CreateTaskResult, type TaskListener, type TaskMutation, type TaskRecord, type TaskStore } from '../server/store/task-store.js';

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_PATH, ROUTES } from '../protocol/wire.js';
 import { systemClock } from './clock.js';
 import { mountUrlFor, type HandlerContext } from './handler-context.js';
+import { checkHost } from './http/check-host.js';
 import { isAllowedOrigin, sameOrigin } from './http/check-origin.js';
 import { preflight, withCors } from './http/cors.js';
 import type { SeedanceHandlerOptions } from './handler-options.js';
 import { HttpProblem } from './http/problem.js';
+import { DEFAULT_BODY_TIMEOUT_MS } from './http/read-body.js';
+import { withSecurityHeaders } from './http/security-headers.js';
 import { createResultKeeper, resolveKeepOptions } from './keep/result-keeper.js';
 import { consoleLogger, redactingLogger } from './logger.js';
 import { resolvePolicy } from './policy.js';
@@ -20,6 +23,7 @@ import { receiveWebhook } from './routes/receive-webhook.js';
 import { serveFile } from './routes/serve-file.js';
 import { streamTask } from './routes/stream-task.js';
 import { createSigner } from './signer.js';
+import { createStreamSlots } from './stream-slots.js';
 import { createMemoryTaskStore } from './store/memory-task-store.js';
 import { TaskStoreUnavailableError, type TaskStore } from './store/task-store.js';
 import { createTaskRunner, type TaskRunner } from './task-runner.js';
@@ -59,6 +63,9 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
   const signer = createSigner(secret);
   const ownsStore = options.store === undefined;
   const store = options.store ?? createMemoryTaskStore({ now: () => clock.now() });
+  if (options.bodyTimeoutMs !== undefined && !(Number.isFinite(options.bodyTimeoutMs) && options.bodyTimeoutMs > 0)) {
+    throw new TypeError('bodyTimeoutMs must be a positive number');
+  }
   if (options.resultTtlSeconds !== undefined && !(Number.isInteger(options.resultTtlSeconds) && options.resultTtlSeconds >= 60)) {
     throw new TypeError('resultTtlSeconds must be an integer of at least 60');
   }
@@ -80,7 +87,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
   let runner: TaskRunner | undefined;
   const ready: Promise<HandlerContext | HttpProblem> = resolveProvider(
     { ...options, apiKey, production: env.NODE_ENV === 'production' },
-    { settings: providerSettings, deliver: (request) => handle(request), logger },
+    { settings: providerSettings, deliver: (request) => handle(request, true), logger },
   ).then((resolution) => {
     announceProvider(resolution, logger);
     if ('missing' in resolution) {
@@ -121,6 +128,8 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       clock,
       logger,
       heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+      bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+      streamSlots: createStreamSlots(policy.maxOpenStreamsPerIdentity),
       ...(publicUrl !== undefined && { publicUrl }),
       ...(options.identify && { identify: options.identify }),
       ...(options.rateLimitKey && { rateLimitKey: options.rateLimitKey }),
@@ -136,14 +145,15 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
   if (webhook && fixedWebhookUrl === undefined && knownWithoutInProcess) {
     throw new TypeError('Webhook delivery needs a public URL: set `publicUrl` or `webhook.url`');
   }
-  let handle: (request: Request) => Promise<Response>;
-  handle = async (request) => {
+  let handle: (request: Request, internal?: boolean) => Promise<Response>;
+  handle = async (request, internal = false) => {
     // A widget on another origin the policy lists gets CORS headers; nobody else does.
     const origin = request.headers.get('origin');
     const corsOrigin =
       origin !== null && !sameOrigin(mountUrlFor(publicUrl, basePath, request), origin) && isAllowedOrigin(origin, request, policy.allowedOrigins) ? origin : undefined;
     let response: Response;
     try {
+      if (!internal) checkHost(request, publicUrl, options.allowedHosts);
       const ctx = await ready;
       if (ctx instanceof HttpProblem) throw ctx;
       response = request.method === 'OPTIONS' ? preflight(request, corsOrigin !== undefined) : await route(ctx, request);
@@ -162,7 +172,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
         response = new HttpProblem(500, 'internal_error', { kind: 'unknown', detail: 'Something went wrong on the server. Try again.' }).toResponse();
       }
     }
-    return corsOrigin !== undefined && request.method !== 'OPTIONS' ? withCors(response, corsOrigin) : response;
+    return withSecurityHeaders(corsOrigin !== undefined && request.method !== 'OPTIONS' ? withCors(response, corsOrigin) : response);
   };
 
   let closed: Promise<void> | undefined;

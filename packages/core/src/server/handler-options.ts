@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { AllowedHosts } from './http/check-host.js';
 import type { KeepResultHook, KeepResultOptions, UploadEndpointHook } from './keep/keep-types.js';
 import type { Logger } from './logger.js';
 import type { SeedancePolicy } from './policy.js';
@@ -53,6 +54,14 @@ export interface SeedanceHandlerOptions {
    * URLs, webhook URLs and the default Origin check. Default: taken from each request.
    */
   readonly publicUrl?: string;
+  /**
+   * Host names the handler answers for besides loopback ones (localhost, *.localhost,
+   * 127.0.0.0/8, [::1]) and `publicUrl`'s: a leading `.` also matches subdomains, `true`
+   * allows any (as Vite's `server.allowedHosts`). Any other Host is a 403 `host_not_allowed`:
+   * this stops DNS rebinding, where a page on `attacker.example` resolved to 127.0.0.1 talks to
+   * a server on your machine.
+   */
+  readonly allowedHosts?: AllowedHosts;
   /** Have Runware POST results to the webhook route instead of waiting for polls. Needs a public URL. */
   readonly webhook?: boolean | WebhookOptions;
   /**
@@ -94,6 +103,11 @@ export interface SeedanceHandlerOptions {
    * A task still running is kept at least until its polling deadline has passed.
    */
   readonly taskTtlMs?: number;
+  /**
+   * How long a request body may take to arrive in full; a slower one is a 408 `body_timeout`
+   * (a body dripped a byte at a time would otherwise hold its socket for minutes). Default 10 s.
+   */
+  readonly bodyTimeoutMs?: number;
   /** SSE heartbeat comment interval. Default 15 s. */
   readonly heartbeatMs?: number;
   readonly clock?: Clock;

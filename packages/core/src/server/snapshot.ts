@@ -6,11 +6,12 @@ import type { TaskRecord } from './store/task-store.js';
 
 /**
  * The browser's view of a record. Video URLs go through `resolveVideoURL` (the embedded local
- * Runware's files become signed URLs under the handler) unless the app kept the file; image data
- * is not echoed back; a succeeded task whose every URL has passed its `expiresAt` reads as
- * `expired`; a cancelled one says whether the provider may still make (and bill) the video.
+ * Runware's files become signed URLs under the handler, valid as long as the record) unless the
+ * app kept the file; image data is not echoed back; a succeeded task whose every URL has passed
+ * its `expiresAt` reads as `expired`; a cancelled one says whether the provider may still make
+ * (and bill) the video.
  */
-export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string) => string, now: number): TaskSnapshot {
+export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string, expiresAt: number) => string, now: number): TaskSnapshot {
   let { state } = record;
   const results = state.results.map((result) => servedResult(record, result, resolveVideoURL));
   if (state.status === 'succeeded' && results.length > 0 && results.every((r) => r.expiresAt !== undefined && Date.parse(r.expiresAt) <= now)) {
@@ -37,10 +38,10 @@ export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string) =>
  * uploaded file's (one-result tasks with an `uploadEndpoint`), else the provider's, which
  * alone carries `expiresAt`.
  */
-function servedResult(record: TaskRecord, result: TaskResult, resolveVideoURL: (url: string) => string): TaskResult {
+function servedResult(record: TaskRecord, result: TaskResult, resolveVideoURL: (url: string, expiresAt: number) => string): TaskResult {
   const kept = record.kept?.[result.videoUUID];
   const own = kept?.state === 'kept' && kept.url !== undefined ? kept.url : record.state.numberResults === 1 ? record.upload?.publicUrl : undefined;
-  if (own === undefined) return { ...result, videoURL: resolveVideoURL(result.videoURL) };
+  if (own === undefined) return { ...result, videoURL: resolveVideoURL(result.videoURL, record.expiresAt) };
   const { expiresAt: _providerExpiry, ...rest } = result;
   return { ...rest, videoURL: own };
 }
