@@ -34,6 +34,7 @@ export {
   refused as createSeedanceMiddleware,
   refused as createSeedanceRequestListener,
   refused as effectiveLimits,
+  refused as keepOnDisk,
   refused as pollDelay,
   refused as resolvePolicy,
   refused as retryDelay,

@@ -32,8 +32,9 @@ describe('the demo when things do not go to plan', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await waitForStatus(page, 'cancelled');
 
-    expect(await statusRegion(page).innerText()).toBe('Cancelled.');
-    expect(await heard(page)).toContain('Cancelled.');
+    // Runware has no cancel: the user is told the kit stopped waiting, not that nothing is made.
+    expect(await statusRegion(page).innerText()).toBe('Stopped waiting. The video may still be made and billed.');
+    expect(await heard(page)).toContain('Stopped waiting. The video may still be made and billed.');
     expect(await page.locator('[data-seedance-part="video"]').count()).toBe(0);
     // The task can be started again from the notice.
     await expect.poll(() => resultGrid(page).getByRole('button', { name: 'Try again' }).count()).toBe(1);

@@ -1,6 +1,7 @@
 // @seedance-kit/core/server: the backend route (server only: never import it in the browser).
 export { createSeedanceHandler, type SeedanceHandler } from '../server/create-seedance-handler.js';
 export type { IdentifyHook, SeedanceHandlerOptions, WebhookOptions } from '../server/handler-options.js';
+export type { FinishedVideo, KeepResultHook, KeepResultOptions, KeptVideo, UploadEndpointHook, UploadTarget } from '../server/keep/keep-types.js';
 export type { AllowedHosts } from '../server/http/check-host.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT, effectiveLimits, resolvePolicy, type ResolvedPolicy, type SeedancePolicy } from '../server/policy.js';
 export { createMemoryTaskStore, type MemoryTaskStoreOptions } from '../server/store/memory-task-store.js';

@@ -60,6 +60,11 @@ export interface TaskSnapshot {
   readonly estimatedCostUsd: number;
   /** The validated input; a data-URI frame image is replaced by a short placeholder. */
   readonly input: GenerationInput;
+  /**
+   * On a cancelled task: Runware has no cancel, so the kit only stopped waiting. True when the
+   * video may still be made and billed; false when the provider never took the task.
+   */
+  readonly providerMayFinish?: boolean;
 }
 
 /** Body of `POST /tasks`: the generation input itself (server-only fields are refused). */

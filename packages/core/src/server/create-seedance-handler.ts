@@ -9,6 +9,7 @@ import type { SeedanceHandlerOptions } from './handler-options.js';
 import { HttpProblem } from './http/problem.js';
 import { DEFAULT_BODY_TIMEOUT_MS } from './http/read-body.js';
 import { withSecurityHeaders } from './http/security-headers.js';
+import { createResultKeeper, resolveKeepOptions } from './keep/result-keeper.js';
 import { consoleLogger, redactingLogger } from './logger.js';
 import { resolvePolicy } from './policy.js';
 import { refuseKeyInPublicVariable } from './public-variables.js';
@@ -69,6 +70,8 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     throw new TypeError('resultTtlSeconds must be an integer of at least 60');
   }
 
+  const keep = options.keepResult && resolveKeepOptions(options.keepResult);
+
   const providerSettings = {
     clock,
     ...(options.polling && { polling: options.polling }),
@@ -98,6 +101,9 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       else if (inProcess !== undefined) webhookUrl = () => `${inProcess}${basePath}${ROUTES.webhook}`;
       else throw new TypeError('Webhook delivery needs a public URL: set `publicUrl` or `webhook.url`');
     }
+    const keeper =
+      keep &&
+      createResultKeeper({ keep, store, provider, clock, logger, fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) });
     runner = createTaskRunner({
       store,
       provider,
@@ -110,6 +116,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       includeCost: true,
       requestTimeoutMs: options.retry?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       ...(options.resultTtlSeconds !== undefined && { resultTtlSeconds: options.resultTtlSeconds }),
+      ...(keeper && { keeper }),
     });
     return {
       store,
@@ -127,6 +134,7 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
       ...(options.identify && { identify: options.identify }),
       ...(options.rateLimitKey && { rateLimitKey: options.rateLimitKey }),
       ...(webhookUrl && { webhookUrl }),
+      ...(options.uploadEndpoint && { uploadEndpoint: options.uploadEndpoint }),
     };
   });
   // Each request awaits it and reports a failure; nobody else needs to.

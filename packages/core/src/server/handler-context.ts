@@ -4,6 +4,7 @@ import type { IdentifyHook } from './handler-options.js';
 import type { Logger } from './logger.js';
 import type { ResolvedPolicy } from './policy.js';
 import type { VideoProvider } from './providers/video-provider.js';
+import type { UploadEndpointHook } from './keep/keep-types.js';
 import type { Signer } from './signer.js';
 import type { StreamSlots } from './stream-slots.js';
 import type { TaskStore } from './store/task-store.js';
@@ -29,6 +30,7 @@ export interface HandlerContext {
   readonly streamSlots: StreamSlots;
   /** The webhook route's URL for a request, without query; undefined when results are polled. */
   readonly webhookUrl?: (request: Request) => string;
+  readonly uploadEndpoint?: UploadEndpointHook;
 }
 
 /** The public URL of the mount point: `publicUrl`, else the request's origin plus the base path. */

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { AllowedHosts } from './http/check-host.js';
+import type { KeepResultHook, KeepResultOptions, UploadEndpointHook } from './keep/keep-types.js';
 import type { Logger } from './logger.js';
 import type { SeedancePolicy } from './policy.js';
 import type { PollingOptions } from './providers/poll-schedule.js';
@@ -82,6 +83,21 @@ export interface SeedanceHandlerOptions {
   };
   /** `ttl` sent to Runware for result URLs, seconds (≥ 60). Default: not sent (Runware's default). */
   readonly resultTtlSeconds?: number;
+  /**
+   * Copies each finished video to your storage, since provider URLs expire. Called once per
+   * video across every instance sharing the store (the claim is stored with the result), with
+   * its metadata and `fetchVideo()` to stream the bytes. Return the URL it is served from and
+   * snapshots serve that URL from then on; throw and it is retried (`attempts`), then the
+   * provider's URL stays and the failure is logged. The video is delivered meanwhile either way.
+   * After a crash mid-call it is called again (see docs/server.md): make it idempotent per `videoUUID`.
+   */
+  readonly keepResult?: KeepResultHook | KeepResultOptions;
+  /**
+   * Runware's `uploadEndpoint`: a presigned PUT URL per task that Runware uploads the finished
+   * file to, with an optional `publicUrl` snapshots then serve. Runware PUTs every result of a
+   * task to the one URL, so use it with one result per task (`policy.maxNumberResults: 1`).
+   */
+  readonly uploadEndpoint?: UploadEndpointHook;
   /**
    * How long a task record is kept after its last change once the task has ended. Default 24 h.
    * A task still running is kept at least until its polling deadline has passed.

@@ -193,6 +193,7 @@ export const esMessages = {
   resultDownloadLabel: (index, total) => (total > 1 ? `Descargar el vídeo ${index + 1} de ${total}` : 'Descargar el vídeo'),
   resultExpires: (date) => `El enlace funciona hasta las ${time.format(date)}`,
   resultExpired: 'Este enlace ha caducado. Vuelve a generar para obtener uno nuevo.',
+  resultCancelled: 'Se dejó de esperar. El servicio de vídeo no puede cancelar, así que el vídeo aún podría generarse y cobrarse.',
   resultNsfw: 'Marcado por la revisión de contenido',
   errorTitle: 'No se ha podido crear el vídeo',
   retry: 'Reintentar',
@@ -205,7 +206,7 @@ export const esMessages = {
   announcePartial: (done, total) => `${done} de ${total} vídeos listos.`,
   announceSucceeded: (count) => (count === 1 ? 'Tu vídeo está listo.' : `${count} vídeos están listos.`),
   announceFailed: (message) => `Ha fallado. ${message}`,
-  announceCancelled: 'Cancelado.',
+  announceCancelled: 'Se dejó de esperar. El vídeo aún podría generarse y cobrarse.',
   announceExpired: 'Los enlaces de los vídeos han caducado.',
 
   generatorTitle: 'Genera un vídeo',

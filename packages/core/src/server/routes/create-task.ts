@@ -12,6 +12,7 @@ import { HttpProblem, jsonResponse } from '../http/problem.js';
 import { readBody } from '../http/read-body.js';
 import { checkCaps, estimateTaskCost } from '../policy.js';
 import { toSnapshot } from '../snapshot.js';
+import type { UploadTarget } from '../keep/keep-types.js';
 import type { TaskRecord } from '../store/task-store.js';
 import { ownerOf, taskToken } from '../task-access.js';
 
@@ -57,6 +58,15 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
   const id = randomUUID();
   const numberResults = input.numberResults ?? 1;
   const state = transition(initialTaskState, { type: 'submit', numberResults }).state;
+  // The seed is drawn here so the snapshot shows the one Runware gets.
+  const taskInput = input.seed === 'random' ? { ...input, seed: randomSeed() } : input;
+  let upload: UploadTarget | undefined;
+  try {
+    upload = uploadTarget(await ctx.uploadEndpoint?.({ taskUUID: id, input: taskInput, owner }));
+  } catch (error) {
+    await Promise.all([refundRate(), refundCost()]);
+    throw error;
+  }
   const record: TaskRecord = {
     id,
     version: 0,
@@ -64,12 +74,12 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
     createdAt: now,
     updatedAt: now,
     expiresAt: ctx.runner.expiresAt(state.status, now),
-    // The seed is drawn here so the snapshot shows the one Runware gets.
-    input: input.seed === 'random' ? { ...input, seed: randomSeed() } : input,
+    input: taskInput,
     delivery: ctx.webhookUrl ? 'webhook' : 'poll',
     state,
     estimatedCostUsd,
     ...(idempotencyKey !== undefined && { idempotencyKey, requestHash }),
+    ...(upload && { upload: upload.publicUrl !== undefined ? { publicUrl: upload.publicUrl } : {} }),
   };
 
   const created = await store.create(record);
@@ -82,12 +92,24 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
   const webhookURL = ctx.webhookUrl
     ? `${ctx.webhookUrl(request)}?task=${encodeURIComponent(id)}&sig=${ctx.signer.sign('webhook', id)}`
     : undefined;
-  const after = (await ctx.runner.submit(created.record, webhookURL)) ?? created.record;
+  const after = (await ctx.runner.submit(created.record, webhookURL, upload?.putUrl)) ?? created.record;
   // Refused before it ran: nothing was spent.
   if (after.state.status === 'failed' && after.submittedAt === undefined) await refundCost();
 
   const body: CreateTaskResponse = { task: toSnapshot(after, videoUrlResolver(ctx, request), clock.now()), token: taskToken(ctx, id) };
   return jsonResponse(body, 201, { Location: `${mountUrl(ctx, request)}${ROUTES.task(id)}` });
+}
+
+/** The hook's answer as a target: a bare string is the PUT URL alone. */
+function uploadTarget(value: UploadTarget | string | undefined): UploadTarget | undefined {
+  if (value === undefined) return undefined;
+  const target = typeof value === 'string' ? { putUrl: value } : value;
+  for (const url of [target.putUrl, target.publicUrl]) {
+    if (url !== undefined && !/^https?:\/\//i.test(url) && !(url === target.publicUrl && url.startsWith('/'))) {
+      throw new TypeError(`uploadEndpoint returned ${JSON.stringify(url)}: the PUT URL must be http(s), the public URL http(s) or a path`);
+    }
+  }
+  return target;
 }
 
 function requireJson(request: Request): void {

@@ -17,6 +17,7 @@ const RETRY_MS = 2_000;
  */
 export async function streamTask(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
   const first = await loadOwnedTask(ctx, request, id);
+  ctx.runner.resumeKeeping(first);
   const url = new URL(request.url);
   const lastSeen = Number(request.headers.get(HEADERS.lastEventId) ?? url.searchParams.get(LAST_EVENT_ID_QUERY_PARAM) ?? NaN);
   const seen = Number.isInteger(lastSeen) && lastSeen >= 0 ? lastSeen : 0;
