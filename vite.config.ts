@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumPath } from './test/support/chromium-path.js';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -11,14 +12,30 @@ export const packageAliases = [
   { find: /^@seedance-kit\/core$/, replacement: src('./packages/core/src/index.ts') },
   { find: /^@seedance-kit\/core\/(.+)$/, replacement: src('./packages/core/src/entries/$1.ts') },
   { find: /^@seedance-kit\/react$/, replacement: src('./packages/react/src/index.ts') },
+  { find: /^@seedance-kit\/local-runware$/, replacement: src('./packages/local-runware/src/index.ts') },
 ];
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own download. Read when a browser
+ * launches (a getter), so node-only runs work on a machine without any Chromium; without one a
+ * browser run stops at once with a single line saying how to get one.
+ */
+const launchOptions = {
+  get executablePath(): string {
+    try {
+      return chromiumPath();
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
+  },
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+};
 // A fresh object per project: vitest writes each project's name into its instances.
 export const chromium = () => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'] } }),
+  provider: playwright({ launchOptions }),
   instances: [{ browser: 'chromium' as const }],
 });
 
@@ -31,7 +48,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts', 'test/budgets/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts', 'test/budgets/**/*.test.ts', 'test/support/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/packaging/**/*.test.ts'],
           exclude: ['**/*.browser.test.*'],
         },
       },

@@ -13,6 +13,8 @@ const withTheme: Decorator = (Story, context) => {
 };
 
 const preview: Preview = {
+  // Every component gets a Docs page: its description, a prop table and its stories.
+  tags: ['autodocs'],
   decorators: [withTheme],
   globalTypes: {
     theme: {
@@ -24,6 +26,7 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
+    options: { storySort: { order: ['Introduction', 'Getting started', 'Theming', 'Accessibility', 'Widget', 'Guides', 'Parts', 'Task states'] } },
     // An axe violation fails the story's test.
     a11y: { test: 'error' },
   },

@@ -20,7 +20,7 @@ type Listener = ((req: IncomingMessage, res: ServerResponse) => void) & { readon
 
 /**
  * Mounts the kit's real backend handler (`createSeedanceHandler` from core's server entry, with
- * its embedded local Runware rendering real videos with ffmpeg) on the dev server at
+ * the local Runware in-process rendering real videos with ffmpeg) on the dev server at
  * `/api/seedance`, for Storybook and for the stories run as tests.
  */
 export function seedanceApiPlugin(): Plugin {
@@ -31,6 +31,8 @@ export function seedanceApiPlugin(): Plugin {
       // needed (the dev server's own SSR transport is not available inside vitest's browser mode).
       const entry = fileURLToPath(new URL('../packages/core/src/entries/node.ts', import.meta.url));
       const { module: node } = await runnerImport<typeof import('../packages/core/src/entries/node.js')>(entry);
+      const simulator = fileURLToPath(new URL('../packages/local-runware/src/index.ts', import.meta.url));
+      const { module: local } = await runnerImport<typeof import('../packages/local-runware/src/index.js')>(simulator);
       const has = (marker: string) => (task: { positivePrompt?: unknown }) => String(task.positivePrompt ?? '').includes(marker);
       const handler = node.createSeedanceHandler({
         basePath: SEEDANCE_BASE_PATH,
@@ -38,7 +40,7 @@ export function seedanceApiPlugin(): Plugin {
         // Stories are re-run often; the per-user rate limit would get in the way.
         policy: { rateLimit: null },
         logger: { warn: () => {}, error: (message, ...details) => console.error('[seedance]', message, ...details) },
-        localRunware: {
+        provider: local.localRunwareProvider({
           // Quick enough for stories run as tests, slow enough to see each state.
           timing: { ackDelayMs: 50, queueMs: 400, progressIntervalMs: 150, minRenderMs: 900 },
           faults: [
@@ -47,7 +49,7 @@ export function seedanceApiPlugin(): Plugin {
             { kind: 'rateLimit', match: has(FAULT_MARKERS.rateLimit) },
             { kind: 'insufficientCredits', match: has(FAULT_MARKERS.insufficientCredits) },
           ],
-        },
+        }),
       });
       return node.createSeedanceRequestListener(handler) as Listener;
     })());

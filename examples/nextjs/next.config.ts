@@ -5,8 +5,9 @@ const config: NextConfig = {
   // workspace packages and never guesses.
   turbopack: { root: new URL('../..', import.meta.url).pathname },
   outputFileTracingRoot: new URL('../..', import.meta.url).pathname,
-  // ffmpeg's installer package is looked up on disk at run time; keep it out of the server bundle.
-  serverExternalPackages: ['@ffmpeg-installer/ffmpeg'],
+  // The local Runware (development only, found at run time when no key is set) and its ffmpeg
+  // stay out of the server bundle and its trace.
+  serverExternalPackages: ['@seedance-kit/local-runware', '@ffmpeg-installer/ffmpeg'],
   poweredByHeader: false,
 };
 

@@ -9,7 +9,6 @@ export default defineConfig({
     express: 'src/entries/express.ts',
     hono: 'src/entries/hono.ts',
     node: 'src/entries/node.ts',
-    'local-runware': 'src/entries/local-runware.ts',
     redis: 'src/entries/redis.ts',
   },
   format: 'esm',
@@ -17,5 +16,5 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  deps: { neverBundle: [/^node:/, 'express', 'hono', /^next(\/|$)/, '@ffmpeg-installer/ffmpeg', 'redis', /^@redis\//, 'zod', /^zod\//] },
+  deps: { neverBundle: [/^node:/, 'express', 'hono', /^next(\/|$)/, 'redis', /^@redis\//, 'zod', /^zod\//] },
 });

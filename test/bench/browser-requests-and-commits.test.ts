@@ -1,4 +1,4 @@
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../e2e/support/browser.js';
@@ -14,7 +14,7 @@ let server: BenchServer;
 beforeAll(async () => {
   localRunware = createLocalRunware();
   await buildBenchPage();
-  [browser, server] = await Promise.all([launchChromium(), startBenchServer({ localRunware })]);
+  [browser, server] = await Promise.all([launchChromium(), startBenchServer({ provider: localRunwareProvider(localRunware) })]);
 });
 
 afterAll(async () => {

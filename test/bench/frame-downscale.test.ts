@@ -4,7 +4,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../e2e/support/browser.js';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await run(ffmpegPath(), ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=4000x3000:rate=1,noise=alls=24:allf=t', '-frames:v', '1', '-q:v', '2', photo]);
   localRunware = createLocalRunware();
   await buildBenchPage();
-  [browser, server] = await Promise.all([launchChromium(), startBenchServer({ localRunware })]);
+  [browser, server] = await Promise.all([launchChromium(), startBenchServer({ provider: localRunwareProvider(localRunware) })]);
 });
 
 afterAll(async () => {

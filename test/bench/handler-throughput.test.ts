@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
 import { createSeedanceRequestListener } from '@seedance-kit/core/node';
 import { createSeedanceHandler, HEADERS, type CreateTaskResponse, type SeedanceHandler } from '@seedance-kit/core/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   // A task that stays queued for a minute: reads and streams watch it, then a cancel ends it.
   localRunware = createLocalRunware({ timing: { ackDelayMs: 0, queueMs: 60_000 } });
   handler = createSeedanceHandler({
-    localRunware,
+    provider: localRunwareProvider(localRunware),
     policy: { rateLimit: null },
     polling: { firstDelayMs: 60_000 },
     heartbeatMs: 60_000,

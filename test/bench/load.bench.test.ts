@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSeedanceClient, type TaskSnapshot } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware } from '@seedance-kit/local-runware';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEY, SECRET, type Listening } from '../server/support/harness.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GenerationInput, OutputFormat } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware } from '@seedance-kit/local-runware';
 import { createRunwareProvider, type VideoProvider } from '@seedance-kit/core/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kB, saveTable } from './support/report.js';

@@ -16,6 +16,8 @@ const budgets = [
   { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 27 * KB },
   { name: 'react: useVideoTask', source: "export { useVideoTask } from '@seedance-kit/react';", maxGzip: 12 * KB },
   { name: 'react: PromptField', source: "export { PromptField } from '@seedance-kit/react';", maxGzip: 12 * KB },
+  // A translation costs only apps that import it (pure formatters, no import-time work).
+  { name: 'react: esMessages', source: "export { esMessages } from '@seedance-kit/react';", maxGzip: 4 * KB },
   { name: 'react: DurationSlider', source: "export { DurationSlider } from '@seedance-kit/react';", maxGzip: 12 * KB },
 ];
 

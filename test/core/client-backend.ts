@@ -4,19 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { createSeedanceClient, type GenerationInput, type SeedanceClient, type SeedanceClientOptions, type TaskSnapshot, type TaskTransport } from '@seedance-kit/core';
 import { createSeedanceHandler, type SeedanceHandler, type SeedanceHandlerOptions } from '@seedance-kit/core/server';
+import { localRunwareProvider, type LocalRunware, type LocalRunwareOptions } from '@seedance-kit/local-runware';
 
 // Short simulator and polling timings: a 1.2 s clip at 480p renders in well under a second.
 export const FAST: SeedanceHandlerOptions = {
   secret: 'client-test-secret-0123456789abcdef',
-  localRunware: {
-    timing: { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 40 },
-    // A prompt with [hold] never finishes (until the handler closes): for cancel and abort tests, no render spent.
-    faults: [{ kind: 'timeout', delayMs: 600_000, match: (task) => task.positivePrompt.includes('[hold]') }],
-  },
   polling: { firstDelayMs: 10, incrementMs: 10, factor: 1.5, maxDelayMs: 50 },
   policy: { rateLimit: null },
   logger: { warn: () => undefined, error: () => undefined },
 };
+/** The simulator's settings: each backend gets its own local Runware with them. */
+export const LOCAL: LocalRunwareOptions = {
+  timing: { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 40 },
+  // A prompt with [hold] never finishes (until the handler closes): for cancel and abort tests, no render spent.
+  faults: [{ kind: 'timeout', delayMs: 600_000, match: (task) => task.positivePrompt.includes('[hold]') }],
+};
+
 /** Per-test limit where real videos are rendered: well under 1 s normally, more on a loaded 2-core CI box. */
 export const RENDER_TIMEOUT = 20_000;
 
@@ -30,6 +33,8 @@ export type Intercept = (request: Request, handler: SeedanceHandler) => Promise<
 export interface Backend {
   readonly baseUrl: string;
   readonly handler: SeedanceHandler;
+  /** The simulator behind the handler (when no other provider was passed). */
+  readonly localRunware: LocalRunware;
   /** Requests seen, as `METHOD /path`. */
   readonly seen: string[];
   intercept: Intercept | undefined;
@@ -39,7 +44,8 @@ export interface Backend {
 
 /** The real handler behind a real node:http server on 127.0.0.1, streaming bodies as they come. */
 export async function startBackend(options: SeedanceHandlerOptions = {}): Promise<Backend> {
-  const handler = createSeedanceHandler({ ...FAST, ...options, policy: { ...FAST.policy, ...options.policy } });
+  const local = localRunwareProvider(LOCAL);
+  const handler = createSeedanceHandler({ ...FAST, provider: local, ...options, policy: { ...FAST.policy, ...options.policy } });
   const seen: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const abort = new AbortController();
@@ -74,6 +80,7 @@ export async function startBackend(options: SeedanceHandlerOptions = {}): Promis
   const backend: Backend = {
     baseUrl,
     handler,
+    localRunware: local.localRunware,
     seen,
     intercept: undefined,
     client: (overrides = {}) => createSeedanceClient({ baseUrl, retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20 }, pollIntervalMs: 20, ...overrides }),
@@ -104,5 +111,5 @@ export function follow(client: SeedanceClient, id: string, token: string, extra:
   return { snapshots, transports, done };
 }
 
-export const submitted = (backend: Backend) => backend.handler.localRunware?.stats.submitted ?? Number.NaN;
+export const submitted = (backend: Backend) => backend.localRunware.stats.submitted;
 

@@ -1,4 +1,4 @@
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, heard, launchChromium, openPage, recordLiveRegions, screenshot } from './support/browser.js';
@@ -12,7 +12,7 @@ let demo: Running;
 beforeAll(async () => {
   // Renders long enough to press Cancel while one is under way, even on a busy machine.
   localRunware = createLocalRunware({ timing: { ...E2E_TIMING, minRenderMs: 4000 } });
-  [browser, demo] = await Promise.all([launchChromium(), startDemo({ localRunware })]);
+  [browser, demo] = await Promise.all([launchChromium(), startDemo({ provider: localRunwareProvider(localRunware) })]);
 });
 
 afterAll(async () => {
@@ -32,8 +32,9 @@ describe('the demo when things do not go to plan', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await waitForStatus(page, 'cancelled');
 
-    expect(await statusRegion(page).innerText()).toBe('Cancelled.');
-    expect(await heard(page)).toContain('Cancelled.');
+    // Runware has no cancel: the user is told the kit stopped waiting, not that nothing is made.
+    expect(await statusRegion(page).innerText()).toBe('Stopped waiting. The video may still be made and billed.');
+    expect(await heard(page)).toContain('Stopped waiting. The video may still be made and billed.');
     expect(await page.locator('[data-seedance-part="video"]').count()).toBe(0);
     // The task can be started again from the notice.
     await expect.poll(() => resultGrid(page).getByRole('button', { name: 'Try again' }).count()).toBe(1);

@@ -1,4 +1,4 @@
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, heard, launchChromium, openPage, recordLiveRegions, screenshot } from './support/browser.js';
@@ -12,7 +12,7 @@ let demo: Running;
 
 beforeAll(async () => {
   localRunware = createLocalRunware({ timing: E2E_TIMING });
-  [browser, demo] = await Promise.all([launchChromium(), startDemo({ localRunware })]);
+  [browser, demo] = await Promise.all([launchChromium(), startDemo({ provider: localRunwareProvider(localRunware) })]);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { estimateGenerationCost } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe } from '../server/support/ffprobe.js';
@@ -17,7 +17,7 @@ let demo: Running;
 
 beforeAll(async () => {
   localRunware = createLocalRunware({ timing: E2E_TIMING });
-  [browser, demo] = await Promise.all([launchChromium(), startDemo({ localRunware })]);
+  [browser, demo] = await Promise.all([launchChromium(), startDemo({ provider: localRunwareProvider(localRunware) })]);
 });
 
 afterAll(async () => {

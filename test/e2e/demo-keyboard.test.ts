@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe } from '../server/support/ffprobe.js';
@@ -15,7 +15,7 @@ let demo: Running;
 
 beforeAll(async () => {
   localRunware = createLocalRunware({ timing: E2E_TIMING });
-  [browser, demo] = await Promise.all([launchChromium(), startDemo({ localRunware })]);
+  [browser, demo] = await Promise.all([launchChromium(), startDemo({ provider: localRunwareProvider(localRunware) })]);
 });
 
 afterAll(async () => {

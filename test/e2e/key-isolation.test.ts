@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/local-runware';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REAL_RUNWARE_POLICY } from '../../examples/demo/real-runware-policy.js';

@@ -1,8 +1,10 @@
-import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/local-runware';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, heard, launchChromium, openPage, recordLiveRegions, screenshot } from './support/browser.js';
-import { FAKE_RUNWARE_KEY, FRAME_IMAGE } from './support/paths.js';
+import { FAKE_RUNWARE_KEY, FRAME_IMAGE, NEXT_ROOT } from './support/paths.js';
 import { E2E_TIMING, startNext, type Running } from './support/servers.js';
 import { chooseFrameImage, costPreview, loadedVideos, playVideo, prompt, setDurationByKeys, waitForStatus } from './support/user.js';
 
@@ -61,5 +63,29 @@ describe('the Next.js example (App Router route + client page)', () => {
     expect(localRunware.stats.submitted).toBe(1);
     expect(errors).toEqual([]);
     await close();
+  });
+});
+
+describe('the Next.js example in production without RUNWARE_API_KEY', () => {
+  it('serves nothing fake: the route answers 503 provider_not_configured', async () => {
+    const bare = await startNext({ RUNWARE_API_KEY: '' });
+    try {
+      const res = await fetch(new URL('api/seedance/limits', bare.url));
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await res.json()).toMatchObject({ code: 'provider_not_configured', kind: 'provider' });
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('traced no simulator and no ffmpeg into the server output', async () => {
+    const server = join(NEXT_ROOT, '.next/server');
+    const traces = (await readdir(server, { recursive: true })).filter((file) => file.endsWith('.nft.json'));
+    expect(traces.length).toBeGreaterThan(0);
+    for (const trace of traces) {
+      const { files } = JSON.parse(await readFile(join(server, trace), 'utf8')) as { files: string[] };
+      expect(files.filter((file) => /ffmpeg|ffprobe|local-runware/.test(file)), trace).toEqual([]);
+    }
   });
 });

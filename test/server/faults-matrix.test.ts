@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { estimateVideoCostUsd, stringifyJson, type TaskError } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware, type LocalRunwareFault, type LocalRunwareServer, type LocalRunwareStats } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareFault, type LocalRunwareServer, type LocalRunwareStats } from '@seedance-kit/local-runware';
 import { createSeedanceRequestListener } from '@seedance-kit/core/node';
 import { createRedisTaskStore } from '@seedance-kit/core/redis';
 import { createMemoryTaskStore, createSeedanceHandler, type SeedanceHandler, type SeedanceHandlerOptions, type TaskSnapshot, type TaskStore } from '@seedance-kit/core/server';

@@ -1,4 +1,4 @@
-import type { LocalRunwareFault } from '@seedance-kit/core/local-runware';
+import type { LocalRunwareFault } from '@seedance-kit/local-runware';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASIC_INPUT, FAKE_KEY, startStack, type Stack, type StackOptions } from './support/harness.js';
 

@@ -132,7 +132,7 @@ describe('a task whose submitting instance died', () => {
       readWebhook: () => [],
     };
     const a = createSeedanceHandler({ provider: hanging, store, secret: SECRET, identify, logger: quietLogger() });
-    const pending = a(new Request('http://a.test/api/seedance/tasks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BASIC_INPUT) }));
+    const pending = a(new Request('http://localhost/api/seedance/tasks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BASIC_INPUT) }));
     await vi.waitFor(() => expect(ids).toHaveLength(1));
     // Instance B, ten minutes later by its clock, is asked about it.
     const clock = recordingClock();

@@ -28,6 +28,7 @@ describe('GET /limits', () => {
       outputFormats: ['MP4', 'WEBM', 'MOV'],
       maxTaskCostUsd: null,
       maxHourlyCostUsd: null,
+      maxSiteHourlyCostUsd: null,
       rateLimit: { max: 10, windowSeconds: 60 },
     });
     expect(res.body.dimensions).toHaveLength(seedanceProFast.dimensions.length);
@@ -91,6 +92,38 @@ describe('policy caps: a 4xx naming the cap, nothing sent to Runware', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
     expect(runware.stats.submitted).toBe(2);
+  });
+
+  it('caps the estimated spend of all identities together per hour (429 naming maxSiteHourlyCostUsd), shown in /limits', async () => {
+    stack = await startStack({ handler: { policy: { maxSiteHourlyCostUsd: 0.02, rateLimit: null }, identify: (request) => request.headers.get('x-user') } });
+    const { api, runware } = stack;
+    expect((await api.request<EffectiveLimits>('/limits')).body).toMatchObject({ maxSiteHourlyCostUsd: 0.02, maxHourlyCostUsd: null });
+    expect((await api.create(BASIC_INPUT, { headers: { 'x-user': 'alice' } })).status).toBe(201);
+    expect((await api.create(BASIC_INPUT, { headers: { 'x-user': 'bob' } })).status).toBe(201);
+    for (const user of ['carol', 'dave', 'alice']) {
+      const started = performance.now();
+      const res = await api.create(BASIC_INPUT, { headers: { 'x-user': user } });
+      expect(res.status).toBe(429);
+      expect(problemOf(res)).toMatchObject({ code: 'hourly_cost_exceeded', cap: 'maxSiteHourlyCostUsd', kind: 'policy', retryable: true });
+      expect(problemOf(res).detail).toMatch(/\$0\.02 per hour for everyone/);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    expect(runware.stats.submitted).toBe(2);
+    const limits = performance.now();
+    expect((await api.request('/limits')).status).toBe(200);
+    expect(performance.now() - limits).toBeLessThan(1_000);
+  });
+
+  it('a refusal by the identity cap keeps nothing of the site budget, and the other way round', async () => {
+    stack = await startStack({ handler: { policy: { maxHourlyCostUsd: 0.01, maxSiteHourlyCostUsd: 0.02, rateLimit: null }, identify: (request) => request.headers.get('x-user') } });
+    const { api } = stack;
+    expect((await api.create(BASIC_INPUT, { headers: { 'x-user': 'alice' } })).status).toBe(201);
+    // Alice's second is over her own cap: it must not eat into the site's.
+    for (let i = 0; i < 3; i++) expect(problemOf(await api.create(BASIC_INPUT, { headers: { 'x-user': 'alice' } }))).toMatchObject({ cap: 'maxHourlyCostUsd' });
+    expect((await api.create(BASIC_INPUT, { headers: { 'x-user': 'bob' } })).status).toBe(201);
+    // Carol is refused by the site cap: her own budget stays whole (checked by lifting nothing else).
+    expect(problemOf(await api.create(BASIC_INPUT, { headers: { 'x-user': 'carol' } }))).toMatchObject({ cap: 'maxSiteHourlyCostUsd' });
   });
 
   it('gives the hourly budget back when Runware refuses the task before running it', async () => {

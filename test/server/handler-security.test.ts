@@ -99,6 +99,18 @@ describe('request shape', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'invalid_idempotency_key' });
   });
+
+  it('refuses an Idempotency-Key under 16 characters, naming the header (it is as good as a credential)', async () => {
+    const before = stack.runware.stats.submitted;
+    const res = await stack.api.create(BASIC_INPUT, { key: 'fifteen-chars-k' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+    expect(problemOf(res)).toMatchObject({ code: 'invalid_idempotency_key', status: 400 });
+    expect(problemOf(res).detail).toContain('Idempotency-Key');
+    expect(problemOf(res).detail).toContain('16');
+    expect(stack.runware.stats.submitted).toBe(before);
+    expect((await stack.api.create(BASIC_INPUT, { key: 'sixteen-chars-ok' })).status).toBe(201);
+  });
 });
 
 describe('CSRF: the Origin check', () => {

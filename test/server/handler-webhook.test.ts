@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createLocalRunware, type LocalRunware, type LocalRunwareFault } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareFault } from '@seedance-kit/local-runware';
 import { createSeedanceRequestListener } from '@seedance-kit/core/node';
 import { createSeedanceHandler, type SeedanceHandler } from '@seedance-kit/core/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';

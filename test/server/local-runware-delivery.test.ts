@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorFromRunware, parseJson, parseRunwareResponse, parseRunwareValue, stringifyJson, type JsonValue } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware, type LocalRunwareOptions, type LocalRunwareServer } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareOptions, type LocalRunwareServer } from '@seedance-kit/local-runware';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Renders take well under a second each; the margin is for loaded CI machines.

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseJson, parseRunwareResponse, stringifyJson, type JsonValue, type RunwareVideoItem } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/local-runware';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ffprobe } from './support/ffprobe.js';
 
@@ -31,7 +31,8 @@ let images: Server;
 let imagesUrl: string;
 
 beforeAll(async () => {
-  lr = createLocalRunware({ timing: FAST });
+  // The frame images below are served from 127.0.0.1.
+  lr = createLocalRunware({ timing: FAST, allowPrivateImageHosts: true });
   server = await lr.listen();
   scratch = mkdtempSync(join(tmpdir(), 'local-runware-video-test-'));
   // A real image host for frame images given as URLs.

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorFromRunware, parseJson, parseRunwareResponse, stringifyJson, type JsonValue } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware, type LocalRunwareOptions } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareOptions } from '@seedance-kit/local-runware';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // Renders take well under a second each; the margin is for loaded CI machines.

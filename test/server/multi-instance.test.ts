@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSeedanceClient, type TaskSnapshot } from '@seedance-kit/core';
-import { createLocalRunware, type LocalRunware } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware } from '@seedance-kit/local-runware';
 import { HEADERS } from '@seedance-kit/core/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Api, BASIC_INPUT, FAKE_KEY, FAST_POLLING, problemOf, SECRET, type Listening } from './support/harness.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/local-runware';
 import { createRedisTaskStore } from '@seedance-kit/core/redis';
-import { createSeedanceHandler, HEADERS, type SeedanceHandler, type TaskStore } from '@seedance-kit/core/server';
+import { createSeedanceHandler, HEADERS, type SeedanceHandler, type SeedancePolicy, type TaskStore } from '@seedance-kit/core/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, BASIC_INPUT, FAKE_KEY, FAST_POLLING, FAST_RETRY, FAST_TIMING, problemOf, quietLogger, SECRET, serve, type Listening } from './support/harness.js';
 import { redisServerOrWarn, startRedisServer, type RedisServer } from './support/redis-server.js';
@@ -24,7 +24,7 @@ describe.skipIf(!redisBinary)('handlers on two instances sharing one Redis', () 
   let a: Instance;
   let b: Instance;
 
-  const start = async (prefix: string): Promise<Instance> => {
+  const start = async (prefix: string, policy: SeedancePolicy = {}): Promise<Instance> => {
     const store = createRedisTaskStore({ url: redis.url, prefix, logger: quietLogger() });
     const handler = createSeedanceHandler({
       apiKey: FAKE_KEY,
@@ -35,7 +35,7 @@ describe.skipIf(!redisBinary)('handlers on two instances sharing one Redis', () 
       retry: FAST_RETRY,
       heartbeatMs: 1_000,
       logger: quietLogger(),
-      policy: { rateLimit: { max: 3, windowMs: 60_000 } },
+      policy: { rateLimit: { max: 3, windowMs: 60_000 }, ...policy },
       rateLimitKey: (request) => request.headers.get('x-test-bucket') ?? 'default',
     });
     const http = await serve(handler);
@@ -58,6 +58,26 @@ describe.skipIf(!redisBinary)('handlers on two instances sharing one Redis', () 
     }
     await runware?.close();
     await redis?.stop();
+  });
+
+  it('counts the site-wide hourly cap across instances and identities', async () => {
+    const prefix = `site-cap-${randomUUID()}:`;
+    const [c, d] = await Promise.all([start(prefix, { maxSiteHourlyCostUsd: 0.02 }), start(prefix, { maxSiteHourlyCostUsd: 0.02 })]);
+    try {
+      expect((await c.api('one').create(BASIC_INPUT)).status).toBe(201);
+      expect((await d.api('two').create(BASIC_INPUT)).status).toBe(201);
+      for (const [instance, bucket] of [[c, 'three'], [d, 'four']] as const) {
+        const res = await instance.api(bucket).create(BASIC_INPUT);
+        expect(res.status).toBe(429);
+        expect(problemOf(res)).toMatchObject({ code: 'hourly_cost_exceeded', cap: 'maxSiteHourlyCostUsd' });
+      }
+    } finally {
+      for (const instance of [c, d]) {
+        await instance.http.close();
+        await instance.handler.close();
+        await instance.store.close?.();
+      }
+    }
   });
 
   it('streams a task created on one instance to the end from the other', async () => {

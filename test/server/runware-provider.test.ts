@@ -1,4 +1,4 @@
-import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareServer } from '@seedance-kit/local-runware';
 import { createRunwareProvider, type ProviderUpdate } from '@seedance-kit/core/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BASIC_INPUT, FAKE_KEY, FAST_TIMING, startStack } from './support/harness.js';

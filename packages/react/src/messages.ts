@@ -144,6 +144,8 @@ export interface SeedanceMessages {
   resultDownloadLabel(index: number, total: number): string;
   resultExpires(date: Date): string;
   resultExpired: string;
+  /** After Cancel: Runware has no cancel, so the kit only stopped waiting. */
+  resultCancelled: string;
   resultNsfw: string;
   errorTitle: string;
   retry: string;
@@ -295,6 +297,7 @@ export const defaultMessages: SeedanceMessages = {
   resultDownloadLabel: (index, total) => (total > 1 ? `Download video ${index + 1} of ${total}` : 'Download the video'),
   resultExpires: (date) => `Link works until ${time.format(date)}`,
   resultExpired: 'This link has expired. Generate again to get a new one.',
+  resultCancelled: 'Stopped waiting. The video service cannot cancel, so the video may still be made and billed.',
   resultNsfw: 'Flagged by the content check',
   errorTitle: 'The video could not be made',
   retry: 'Try again',
@@ -307,7 +310,7 @@ export const defaultMessages: SeedanceMessages = {
   announcePartial: (done, total) => `${done} of ${total} videos ready.`,
   announceSucceeded: (count) => (count === 1 ? 'Your video is ready.' : `${count} videos are ready.`),
   announceFailed: (message) => `Failed. ${message}`,
-  announceCancelled: 'Cancelled.',
+  announceCancelled: 'Stopped waiting. The video may still be made and billed.',
   announceExpired: 'The video links have expired.',
 
   generatorTitle: 'Generate a video',

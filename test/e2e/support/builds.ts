@@ -41,7 +41,7 @@ export function run(command: string, args: readonly string[], options: { cwd: st
  * before `npm test`; locally they are rebuilt here when a source is newer than the build.
  */
 export async function ensurePackagesBuilt(): Promise<'fresh' | 'built'> {
-  const packages = ['core', 'react'].map((name) => join(REPO_ROOT, 'packages', name));
+  const packages = ['core', 'react', 'local-runware'].map((name) => join(REPO_ROOT, 'packages', name));
   let stale = false;
   for (const dir of packages) {
     const built = await mtime(join(dir, 'dist/index.js'));

@@ -89,7 +89,7 @@ describe('TaskStatusAnnouncer', () => {
     [{ status: 'succeeded' as const, resultCount: 1, numberResults: 1 }, 'Your video is ready.'],
     [{ status: 'succeeded' as const, resultCount: 4, numberResults: 4 }, '4 videos are ready.'],
     [{ status: 'failed' as const, error }, `Failed. ${error.message}`],
-    [{ status: 'cancelled' as const }, 'Cancelled.'],
+    [{ status: 'cancelled' as const }, 'Stopped waiting. The video may still be made and billed.'],
     [{ status: 'expired' as const }, 'The video links have expired.'],
   ])('speaks %o as “%s” in a polite status region', (props, text) => {
     render(<TaskStatusAnnouncer {...props} />);

@@ -1,20 +1,23 @@
 /** The real handler behind msw, for the hooks tests: every request the hooks make reaches it. */
 import type { GenerationInput } from '@seedance-kit/core';
 import { createSeedanceHandler, type SeedanceHandler, type SeedanceHandlerOptions } from '@seedance-kit/core/server';
+import { localRunwareProvider, type LocalRunware, type LocalRunwareOptions } from '@seedance-kit/local-runware';
 import { http } from 'msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
 
 /** Short simulator and polling timings so a 1.2 s clip is done in a few hundred ms. */
 export const FAST: SeedanceHandlerOptions = {
   secret: 'hooks-test-secret-0123456789abcdef',
-  localRunware: {
-    timing: { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 40 },
-    // A prompt with [hold] never finishes (until the handler closes): for cancel and abort tests, no render spent.
-    faults: [{ kind: 'timeout', delayMs: 600_000, match: (task) => task.positivePrompt.includes('[hold]') }],
-  },
   polling: { firstDelayMs: 10, incrementMs: 10, factor: 1.5, maxDelayMs: 50 },
   policy: { rateLimit: null },
   logger: { warn: () => undefined, error: () => undefined },
+};
+
+/** The simulator's settings: each backend gets its own local Runware with them. */
+export const LOCAL: LocalRunwareOptions = {
+  timing: { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 40 },
+  // A prompt with [hold] never finishes (until the handler closes): for cancel and abort tests, no render spent.
+  faults: [{ kind: 'timeout', delayMs: 600_000, match: (task) => task.positivePrompt.includes('[hold]') }],
 };
 
 /** Per-test limit where real videos are rendered: well under 1 s normally, more on a loaded 2-core CI box. */
@@ -27,6 +30,8 @@ export const ENDPOINT = 'http://localhost:3000/api/seedance';
 
 export interface MswBackend {
   readonly handler: SeedanceHandler;
+  /** The simulator behind the handler (when no other provider was passed). */
+  readonly localRunware: LocalRunware;
   readonly server: SetupServerApi;
   /** Requests seen, as `METHOD /path`. */
   readonly seen: string[];
@@ -36,7 +41,8 @@ export interface MswBackend {
 }
 
 export function startMswBackend(options: SeedanceHandlerOptions = {}): MswBackend {
-  const handler = createSeedanceHandler({ ...FAST, ...options, policy: { ...FAST.policy, ...options.policy } });
+  const local = localRunwareProvider(LOCAL);
+  const handler = createSeedanceHandler({ ...FAST, provider: local, ...options, policy: { ...FAST.policy, ...options.policy } });
   const seen: string[] = [];
   const server = setupServer(
     http.all('*/api/seedance/*', ({ request }) => {
@@ -47,9 +53,10 @@ export function startMswBackend(options: SeedanceHandlerOptions = {}): MswBacken
   server.listen({ onUnhandledRequest: 'error' });
   return {
     handler,
+    localRunware: local.localRunware,
     server,
     seen,
-    submitted: () => handler.localRunware?.stats.submitted ?? Number.NaN,
+    submitted: () => local.localRunware.stats.submitted,
     async close() {
       server.close();
       await handler.close();

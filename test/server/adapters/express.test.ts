@@ -1,3 +1,4 @@
+import { localRunwareProvider } from '@seedance-kit/local-runware';
 import express from 'express';
 import { createServer } from 'node:http';
 import { createSeedanceMiddleware } from '@seedance-kit/core/express';
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 function mount(app: express.Express, store = countingStore(), basePath = '/api/seedance') {
-  const middleware = createSeedanceMiddleware({ store, basePath, localRunware: { timing: FAST_TIMING }, polling: FAST_POLLING, logger: quietLogger() });
+  const middleware = createSeedanceMiddleware({ store, basePath, provider: localRunwareProvider({ timing: FAST_TIMING }), polling: FAST_POLLING, logger: quietLogger() });
   close = () => middleware.handler!.close();
   app.use(basePath, middleware);
   return store;

@@ -1,3 +1,4 @@
+import { localRunwareProvider } from '@seedance-kit/local-runware';
 import { Hono } from 'hono';
 import { createServer } from 'node:http';
 import { createSeedanceHono, seedanceHonoHandler } from '@seedance-kit/core/hono';
@@ -20,7 +21,7 @@ afterEach(async () => {
   vi.unstubAllEnvs();
 });
 
-const options = () => ({ localRunware: { timing: FAST_TIMING }, polling: FAST_POLLING, logger: quietLogger() });
+const options = () => ({ provider: localRunwareProvider({ timing: FAST_TIMING }), polling: FAST_POLLING, logger: quietLogger() });
 
 describe('@seedance-kit/core/hono', () => {
   it('createSeedanceHono mounts with app.route and serves the whole protocol', async () => {

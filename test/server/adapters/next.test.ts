@@ -1,3 +1,4 @@
+import { localRunwareProvider } from '@seedance-kit/local-runware';
 import type { NextRequest } from 'next/server';
 import { createRouteHandlers } from '@seedance-kit/core/next';
 import type { CreateTaskResponse, EffectiveLimits, TaskSnapshot } from '@seedance-kit/core/server';
@@ -23,7 +24,7 @@ const context = (...seedance: string[]) => ({ params: Promise.resolve({ seedance
 describe('@seedance-kit/core/next: App Router route functions', () => {
   it('serves the protocol from GET and POST of a catch-all route', async () => {
     const store = countingStore();
-    routes = createRouteHandlers({ store, localRunware: { timing: FAST_TIMING }, polling: FAST_POLLING, logger: quietLogger() });
+    routes = createRouteHandlers({ store, provider: localRunwareProvider({ timing: FAST_TIMING }), polling: FAST_POLLING, logger: quietLogger() });
     const GET: NextRoute = routes.GET;
     const POST: NextRoute = routes.POST;
     const req = (path: string, init?: RequestInit) => new Request(`${ORIGIN}/api/seedance${path}`, init) as NextRequest;
@@ -66,7 +67,7 @@ describe('@seedance-kit/core/next: App Router route functions', () => {
 
   it('stops an SSE stream when the request is aborted', async () => {
     const store = countingStore();
-    routes = createRouteHandlers({ store, localRunware: { timing: { ...FAST_TIMING, minRenderMs: 5_000 } }, polling: FAST_POLLING, logger: quietLogger() });
+    routes = createRouteHandlers({ store, provider: localRunwareProvider({ timing: { ...FAST_TIMING, minRenderMs: 5_000 } }), polling: FAST_POLLING, logger: quietLogger() });
     const created = (await (
       await routes.POST(new Request(`${ORIGIN}/api/seedance/tasks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BASIC_INPUT) }))
     ).json()) as CreateTaskResponse;
@@ -80,7 +81,7 @@ describe('@seedance-kit/core/next: App Router route functions', () => {
   });
 
   it('takes the host from the Host header, as `next start` hands route functions a localhost URL', async () => {
-    routes = createRouteHandlers({ localRunware: { timing: FAST_TIMING }, polling: FAST_POLLING, logger: quietLogger() });
+    routes = createRouteHandlers({ provider: localRunwareProvider({ timing: FAST_TIMING }), polling: FAST_POLLING, logger: quietLogger() });
     const browserOrigin = 'http://127.0.0.1:4123';
     const created = await routes.POST(
       new Request(`${ORIGIN}/api/seedance/tasks`, {

@@ -1,3 +1,4 @@
+import { localRunwareProvider } from '@seedance-kit/local-runware';
 import { createServer, request as httpRequest } from 'node:http';
 import { createSeedanceRequestListener, sendWebResponse, toWebRequest } from '@seedance-kit/core/node';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,7 +19,7 @@ afterEach(async () => {
 describe('@seedance-kit/core/node', () => {
   it('createSeedanceRequestListener serves the whole protocol on http.createServer', async () => {
     const store = countingStore();
-    const listener = createSeedanceRequestListener({ store, localRunware: { timing: FAST_TIMING }, polling: FAST_POLLING, logger: quietLogger() });
+    const listener = createSeedanceRequestListener({ store, provider: localRunwareProvider({ timing: FAST_TIMING }), polling: FAST_POLLING, logger: quietLogger() });
     server = await listen(createServer(listener));
     try {
       await exerciseAdapter(new Api(`${server.url}/api/seedance`), store);

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLocalRunware, type LocalRunware, type LocalRunwareFault, type LocalRunwareOptions } from '@seedance-kit/core/local-runware';
+import { createLocalRunware, type LocalRunware, type LocalRunwareFault, type LocalRunwareOptions } from '@seedance-kit/local-runware';
 import { createSeedanceRequestListener, type WebHandler } from '@seedance-kit/core/node';
 import { createSeedanceHandler, HEADERS, type CreateTaskResponse, type Problem, type SeedanceHandler, type SeedanceHandlerOptions, type TaskSnapshot } from '@seedance-kit/core/server';
 

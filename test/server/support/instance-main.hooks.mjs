@@ -31,8 +31,10 @@ async function loadTransform() {
 
 const REPO_ROOT = new URL('../../../package.json', import.meta.url).href;
 const ALIAS = /^@seedance-kit\/core(?:\/(.+))?$/;
+const LOCAL_RUNWARE_SRC = fileURLToPath(new URL('../../../packages/local-runware/src/index.ts', import.meta.url));
 
 export async function resolve(specifier, context, nextResolve) {
+  if (specifier === '@seedance-kit/local-runware') return { url: pathToFileURL(LOCAL_RUNWARE_SRC).href, format: 'module', shortCircuit: true };
   const alias = ALIAS.exec(specifier);
   if (alias) {
     const file = alias[1] === undefined ? `${coreSrc}index.ts` : `${coreSrc}entries/${alias[1]}.ts`;

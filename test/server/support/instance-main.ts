@@ -2,10 +2,11 @@
 // provider aimed at the test's local Runware, and a memory or Redis task store. Started by
 // instance-process.ts with `node --import ./instance-main.register.mjs`; configured by the
 // SEEDANCE_INSTANCE environment variable (JSON `InstanceConfig`); talks over the IPC channel.
+import { appendFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeHeapSnapshot } from 'node:v8';
-import { createSeedanceRequestListener } from '@seedance-kit/core/node';
+import { createSeedanceRequestListener, keepOnDisk, type FinishedVideo } from '@seedance-kit/core/node';
 import { createRedisTaskStore } from '@seedance-kit/core/redis';
 import { createMemoryTaskStore, createSeedanceHandler, type SeedanceHandler, type TaskStore } from '@seedance-kit/core/server';
 import type { InstanceConfig, InstanceMessage, ParentMessage } from './instance-process.js';
@@ -28,8 +29,24 @@ const store: TaskStore = config.redisUrl
   ? createRedisTaskStore({ url: config.redisUrl, ...(config.redisPrefix !== undefined && { prefix: config.redisPrefix }), logger: { warn: log('warn'), error: log('error') } })
   : createMemoryTaskStore(config.memorySweepIntervalMs !== undefined ? { sweepIntervalMs: config.memorySweepIntervalMs } : {});
 
+const kept = config.keep && keepOnDisk({ dir: config.keep.dir, publicPath: '/videos' });
+/** keepOnDisk, with every call written to the shared log so the test can count calls across processes. */
+async function keepAndLog(video: FinishedVideo): Promise<string> {
+  const { log, delayMs } = config!.keep!;
+  await appendFile(log, `call ${config!.name} ${video.videoUUID} ${video.attempt}\n`);
+  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const url = await kept!(video);
+  await appendFile(log, `kept ${config!.name} ${video.videoUUID} ${video.attempt}\n`);
+  return url;
+}
+
 let handler: SeedanceHandler | undefined;
-const server = createServer(createSeedanceRequestListener((request) => (handler ? handler(request) : new Response(null, { status: 503 }))));
+const server = createServer(
+  createSeedanceRequestListener((request) => {
+    if (kept && new URL(request.url).pathname.startsWith('/videos/')) return kept.serve(request);
+    return handler ? handler(request) : new Response(null, { status: 503 });
+  }),
+);
 // SSE streams stay open: a restart must not wait for them.
 server.keepAliveTimeout = 1_000;
 await new Promise<void>((resolve, reject) => {
@@ -62,6 +79,7 @@ handler = createSeedanceHandler({
     rateLimitKey: (request: Request) => request.headers.get(config.rateLimitHeader as string) ?? 'default',
   }),
   logger: { warn: log('warn'), error: log('error') },
+  ...(config.keep && { keepResult: { keep: keepAndLog, retryDelayMs: 10, ...(config.keep.timeoutMs !== undefined && { timeoutMs: config.keep.timeoutMs }) } }),
 });
 
 let closing: Promise<void> | undefined;

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '@seedance-kit/core';
-import type { LocalRunware } from '@seedance-kit/core/local-runware';
+import type { LocalRunware } from '@seedance-kit/local-runware';
 import { createSeedanceRequestListener } from '@seedance-kit/core/node';
 import type { PollingOptions } from '@seedance-kit/core/server';
 import { listen, type Listening } from './harness.js';
@@ -39,6 +39,14 @@ export interface InstanceConfig {
   readonly rateLimit?: { readonly max: number; readonly windowMs: number } | null;
   /** The request header naming the rate-limit bucket (default bucket `default`). */
   readonly rateLimitHeader?: string;
+  /** `keepResult: keepOnDisk({ dir, publicPath: '/videos' })`, each call logged to `log` (one line at its start and one when kept). */
+  readonly keep?: {
+    readonly dir: string;
+    readonly log: string;
+    /** Held this long before keeping, so a test can kill the instance mid-call. */
+    readonly delayMs?: number;
+    readonly timeoutMs?: number;
+  };
 }
 
 export type InstanceMessage =

@@ -1,4 +1,7 @@
-/** A fresh `Idempotency-Key`: one per submit attempt, reused for every network retry of it. */
+/**
+ * A fresh `Idempotency-Key`: one per submit attempt, reused for every network retry of it. 36
+ * or 32 characters of 122 or 128 random bits, over the server's 16-character minimum.
+ */
 export function createIdempotencyKey(): string {
   const { crypto } = globalThis;
   if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();

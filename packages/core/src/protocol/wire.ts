@@ -36,8 +36,12 @@ export const TOKEN_QUERY_PARAM = 'token';
 /** Query parameter that stands in for the `Last-Event-ID` header (a fresh EventSource cannot set it). */
 export const LAST_EVENT_ID_QUERY_PARAM = 'lastEventId';
 
-/** An `Idempotency-Key` is 8–255 printable ASCII characters; use a UUID v4. */
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
+/**
+ * An `Idempotency-Key` is 16–255 printable ASCII characters; use a UUID v4. Without sign-in the
+ * key is as good as a credential (a replay answers with the task and its token), so a short,
+ * guessable one is refused.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{16,255}$/;
 
 /** One generation as the browser sees it. Seeds are decimal strings: int64 stays exact. */
 export interface TaskSnapshot {
@@ -56,6 +60,11 @@ export interface TaskSnapshot {
   readonly estimatedCostUsd: number;
   /** The validated input; a data-URI frame image is replaced by a short placeholder. */
   readonly input: GenerationInput;
+  /**
+   * On a cancelled task: Runware has no cancel, so the kit only stopped waiting. True when the
+   * video may still be made and billed; false when the provider never took the task.
+   */
+  readonly providerMayFinish?: boolean;
 }
 
 /** Body of `POST /tasks`: the generation input itself (server-only fields are refused). */
@@ -84,6 +93,8 @@ export interface EffectiveLimits {
   readonly maxTaskCostUsd: number | null;
   /** Estimated USD one identity may spend per hour; null when uncapped. */
   readonly maxHourlyCostUsd: number | null;
+  /** Estimated USD everyone together may spend per hour; null when uncapped. */
+  readonly maxSiteHourlyCostUsd: number | null;
   readonly maxBodyBytes: number;
   /** Creates one identity may make per window; null when unlimited. */
   readonly rateLimit: { readonly max: number; readonly windowSeconds: number } | null;
@@ -97,6 +108,8 @@ export const POLICY_CAPS = [
   'outputFormats',
   'maxTaskCostUsd',
   'maxHourlyCostUsd',
+  'maxSiteHourlyCostUsd',
+  'maxOpenStreamsPerIdentity',
   'rateLimit',
   'maxBodyBytes',
 ] as const;
@@ -108,12 +121,15 @@ export const PROBLEM_CODES = [
   'invalid_json',
   'unsupported_media_type',
   'payload_too_large',
+  'body_timeout',
   'origin_not_allowed',
+  'host_not_allowed',
   'invalid_idempotency_key',
   'idempotency_key_reused',
   'policy_cap_exceeded',
   'hourly_cost_exceeded',
   'rate_limited',
+  'too_many_streams',
   'unauthenticated',
   'task_not_found',
   'task_not_cancellable',
@@ -122,6 +138,7 @@ export const PROBLEM_CODES = [
   'not_found',
   'method_not_allowed',
   'store_unavailable',
+  'provider_not_configured',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

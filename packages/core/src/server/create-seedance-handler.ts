@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_PATH, ROUTES } from '../protocol/wire.js';
 import { systemClock } from './clock.js';
-import { mountUrl, type HandlerContext } from './handler-context.js';
+import { mountUrlFor, type HandlerContext } from './handler-context.js';
+import { checkHost } from './http/check-host.js';
 import { isAllowedOrigin, sameOrigin } from './http/check-origin.js';
 import { preflight, withCors } from './http/cors.js';
 import type { SeedanceHandlerOptions } from './handler-options.js';
 import { HttpProblem } from './http/problem.js';
-import type { LocalRunware } from './local-runware/local-runware-types.js';
+import { DEFAULT_BODY_TIMEOUT_MS } from './http/read-body.js';
+import { withSecurityHeaders } from './http/security-headers.js';
+import { createResultKeeper, resolveKeepOptions } from './keep/result-keeper.js';
 import { consoleLogger, redactingLogger } from './logger.js';
 import { resolvePolicy } from './policy.js';
-import { createEmbeddedLocalRunware, INTERNAL_ORIGIN } from './providers/embedded-local-runware.js';
-import { createRunwareProvider } from './providers/runware-provider.js';
+import { refuseKeyInPublicVariable } from './public-variables.js';
+import { announceProvider, resolveProvider } from './resolve-provider.js';
 import type { VideoProvider } from './providers/video-provider.js';
 import { cancelTask } from './routes/cancel-task.js';
 import { createTask } from './routes/create-task.js';
@@ -20,17 +23,17 @@ import { receiveWebhook } from './routes/receive-webhook.js';
 import { serveFile } from './routes/serve-file.js';
 import { streamTask } from './routes/stream-task.js';
 import { createSigner } from './signer.js';
+import { createStreamSlots } from './stream-slots.js';
 import { createMemoryTaskStore } from './store/memory-task-store.js';
 import { TaskStoreUnavailableError, type TaskStore } from './store/task-store.js';
-import { createTaskRunner } from './task-runner.js';
+import { createTaskRunner, type TaskRunner } from './task-runner.js';
 
 /** The one Web-standard route handler every framework adapter wraps. */
 export interface SeedanceHandler {
   (request: Request): Promise<Response>;
   readonly store: TaskStore;
-  readonly provider: VideoProvider;
-  /** The in-process local Runware, when the handler runs without an API key. */
-  readonly localRunware?: LocalRunware;
+  /** The provider once known (at once when passed in or with a key); undefined when none is configured. */
+  readonly provider: VideoProvider | undefined;
   /** Stops polling; closes the embedded local Runware and the default store (not ones passed in). */
   close(): Promise<void>;
 }
@@ -50,6 +53,7 @@ const DEFAULT_WEBHOOK_FALLBACK_POLL_MS = 30_000;
 export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): SeedanceHandler {
   const env = typeof process === 'undefined' ? {} : process.env;
   const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(env.RUNWARE_API_KEY);
+  refuseKeyInPublicVariable(env, apiKey);
   const secret = nonEmpty(options.secret) ?? nonEmpty(env.SEEDANCE_SECRET);
   const logger = redactingLogger(options.logger ?? consoleLogger, [apiKey, secret]);
   const clock = options.clock ?? systemClock;
@@ -59,12 +63,15 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
   const signer = createSigner(secret);
   const ownsStore = options.store === undefined;
   const store = options.store ?? createMemoryTaskStore({ now: () => clock.now() });
+  if (options.bodyTimeoutMs !== undefined && !(Number.isFinite(options.bodyTimeoutMs) && options.bodyTimeoutMs > 0)) {
+    throw new TypeError('bodyTimeoutMs must be a positive number');
+  }
   if (options.resultTtlSeconds !== undefined && !(Number.isInteger(options.resultTtlSeconds) && options.resultTtlSeconds >= 60)) {
     throw new TypeError('resultTtlSeconds must be an integer of at least 60');
   }
 
-  // Filled below; the embedded simulator's webhooks call back into this very handler.
-  let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
+  const keep = options.keepResult && resolveKeepOptions(options.keepResult);
+
   const providerSettings = {
     clock,
     ...(options.polling && { polling: options.polling }),
@@ -72,70 +79,83 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
     ...(options.retry?.submitRetries !== undefined && { submitRetries: options.retry.submitRetries }),
     ...(options.retry?.submitRetryDelayMs !== undefined && { submitRetryDelayMs: options.retry.submitRetryDelayMs }),
   };
-  let provider: VideoProvider;
-  let localRunware: LocalRunware | undefined;
-  let embedded = false;
-  if (options.provider) provider = options.provider;
-  else if (apiKey !== undefined) {
-    provider = createRunwareProvider({
-      ...providerSettings,
-      apiKey,
-      ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
-      ...(options.fetch !== undefined && { fetch: options.fetch }),
-    });
-  } else {
-    const local = createEmbeddedLocalRunware(options.localRunware, (request) => handle(request), providerSettings);
-    provider = local.provider;
-    localRunware = local.localRunware;
-    embedded = true;
-  }
-
   const webhook = options.webhook === true ? {} : options.webhook || undefined;
-  let webhookUrl: ((request: Request) => string) | undefined;
-  if (webhook) {
-    const fixed = webhook.url ?? (publicUrl !== undefined ? `${publicUrl}${ROUTES.webhook}` : undefined);
-    if (fixed !== undefined) webhookUrl = () => fixed;
-    else if (embedded) webhookUrl = () => `${INTERNAL_ORIGIN}${basePath}${ROUTES.webhook}`;
-    else throw new TypeError('Webhook delivery needs a public URL: set `publicUrl` or `webhook.url`');
-  }
-
-  const runner = createTaskRunner({
-    store,
-    provider,
-    clock,
-    logger,
-    instanceId: randomUUID(),
-    recordTtlMs: options.taskTtlMs ?? DEFAULT_TASK_TTL_MS,
-    webhookFallbackPollMs: (webhook && webhook.fallbackPollMs) ?? DEFAULT_WEBHOOK_FALLBACK_POLL_MS,
-    staleSubmitMs: 5 * 60_000,
-    includeCost: true,
-    requestTimeoutMs: options.retry?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    ...(options.resultTtlSeconds !== undefined && { resultTtlSeconds: options.resultTtlSeconds }),
+  const fixedWebhookUrl = webhook && (webhook.url ?? (publicUrl !== undefined ? `${publicUrl}${ROUTES.webhook}` : undefined));
+  // Without a key the provider may come from a package loaded on demand: every request waits
+  // for it, and `close()` can come before it is there.
+  let provider: VideoProvider | undefined;
+  let runner: TaskRunner | undefined;
+  const ready: Promise<HandlerContext | HttpProblem> = resolveProvider(
+    { ...options, apiKey, production: env.NODE_ENV === 'production' },
+    { settings: providerSettings, deliver: (request) => handle(request, true), logger },
+  ).then((resolution) => {
+    announceProvider(resolution, logger);
+    if ('missing' in resolution) {
+      return new HttpProblem(503, 'provider_not_configured', { kind: 'provider', retryable: false, detail: `Video generation is not configured on this server: ${resolution.missing}` });
+    }
+    provider = resolution.provider;
+    let webhookUrl: ((request: Request) => string) | undefined;
+    if (webhook) {
+      const inProcess = provider.inProcessOrigin;
+      if (fixedWebhookUrl !== undefined) webhookUrl = () => fixedWebhookUrl;
+      else if (inProcess !== undefined) webhookUrl = () => `${inProcess}${basePath}${ROUTES.webhook}`;
+      else throw new TypeError('Webhook delivery needs a public URL: set `publicUrl` or `webhook.url`');
+    }
+    const keeper =
+      keep &&
+      createResultKeeper({ keep, store, provider, clock, logger, fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) });
+    runner = createTaskRunner({
+      store,
+      provider,
+      clock,
+      logger,
+      instanceId: randomUUID(),
+      recordTtlMs: options.taskTtlMs ?? DEFAULT_TASK_TTL_MS,
+      webhookFallbackPollMs: (webhook && webhook.fallbackPollMs) ?? DEFAULT_WEBHOOK_FALLBACK_POLL_MS,
+      staleSubmitMs: 5 * 60_000,
+      includeCost: true,
+      requestTimeoutMs: options.retry?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      ...(options.resultTtlSeconds !== undefined && { resultTtlSeconds: options.resultTtlSeconds }),
+      ...(keeper && { keeper }),
+    });
+    return {
+      store,
+      provider,
+      runner,
+      signer,
+      policy,
+      basePath,
+      clock,
+      logger,
+      heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+      bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+      streamSlots: createStreamSlots(policy.maxOpenStreamsPerIdentity),
+      ...(publicUrl !== undefined && { publicUrl }),
+      ...(options.identify && { identify: options.identify }),
+      ...(options.rateLimitKey && { rateLimitKey: options.rateLimitKey }),
+      ...(webhookUrl && { webhookUrl }),
+      ...(options.uploadEndpoint && { uploadEndpoint: options.uploadEndpoint }),
+    };
   });
-
-  const ctx: HandlerContext = {
-    store,
-    provider,
-    runner,
-    signer,
-    policy,
-    basePath,
-    clock,
-    logger,
-    heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
-    ...(publicUrl !== undefined && { publicUrl }),
-    ...(options.identify && { identify: options.identify }),
-    ...(options.rateLimitKey && { rateLimitKey: options.rateLimitKey }),
-    ...(webhookUrl && { webhookUrl }),
-  };
-
-  handle = async (request) => {
+  // Each request awaits it and reports a failure; nobody else needs to.
+  ready.catch(() => undefined);
+  // A webhook with neither a public URL nor an in-process provider is a setup error: say so at
+  // once when the provider is known now, as before; otherwise on the first request.
+  const knownWithoutInProcess = options.provider === undefined ? apiKey !== undefined : typeof options.provider !== 'function' && options.provider.inProcessOrigin === undefined;
+  if (webhook && fixedWebhookUrl === undefined && knownWithoutInProcess) {
+    throw new TypeError('Webhook delivery needs a public URL: set `publicUrl` or `webhook.url`');
+  }
+  let handle: (request: Request, internal?: boolean) => Promise<Response>;
+  handle = async (request, internal = false) => {
     // A widget on another origin the policy lists gets CORS headers; nobody else does.
     const origin = request.headers.get('origin');
     const corsOrigin =
-      origin !== null && !sameOrigin(mountUrl(ctx, request), origin) && isAllowedOrigin(origin, request, policy.allowedOrigins) ? origin : undefined;
+      origin !== null && !sameOrigin(mountUrlFor(publicUrl, basePath, request), origin) && isAllowedOrigin(origin, request, policy.allowedOrigins) ? origin : undefined;
     let response: Response;
     try {
+      if (!internal) checkHost(request, publicUrl, options.allowedHosts);
+      const ctx = await ready;
+      if (ctx instanceof HttpProblem) throw ctx;
       response = request.method === 'OPTIONS' ? preflight(request, corsOrigin !== undefined) : await route(ctx, request);
     } catch (error) {
       if (error instanceof HttpProblem) response = error.toResponse();
@@ -152,23 +172,23 @@ export function createSeedanceHandler(options: SeedanceHandlerOptions = {}): See
         response = new HttpProblem(500, 'internal_error', { kind: 'unknown', detail: 'Something went wrong on the server. Try again.' }).toResponse();
       }
     }
-    return corsOrigin !== undefined && request.method !== 'OPTIONS' ? withCors(response, corsOrigin) : response;
+    return withSecurityHeaders(corsOrigin !== undefined && request.method !== 'OPTIONS' ? withCors(response, corsOrigin) : response);
   };
 
   let closed: Promise<void> | undefined;
   const handler = Object.assign((request: Request) => handle(request), {
     store,
-    provider,
-    ...(localRunware && { localRunware }),
     close: () =>
       (closed ??= (async () => {
-        await runner.close();
-        // A provider passed in belongs to the caller.
-        if (!options.provider) await provider.close?.();
+        await ready.catch(() => undefined);
+        await runner?.close();
+        // A provider passed in as an object belongs to the caller; one the handler built is its own.
+        if (typeof options.provider !== 'object') await provider?.close?.();
         if (ownsStore) await store.close?.();
       })()),
   });
-  return handler;
+  Object.defineProperty(handler, 'provider', { get: () => provider, enumerable: true });
+  return handler as SeedanceHandler;
 }
 
 const TASK_PATH = /^\/tasks\/([^/]+)(\/events|\/cancel)?$/;

@@ -21,6 +21,17 @@ export interface SeedancePolicy {
   readonly maxTaskCostUsd?: number | null;
   /** Estimated USD one identity may start per clock hour. Default uncapped. */
   readonly maxHourlyCostUsd?: number | null;
+  /**
+   * Estimated USD everyone together may start per clock hour, a ceiling for the whole site (many
+   * identities, or one changing its rate-limit key, cannot pass it). Counted in the task store,
+   * so every instance shares it. Default uncapped.
+   */
+  readonly maxSiteHourlyCostUsd?: number | null;
+  /**
+   * SSE streams (`GET /tasks/:id/events`) one identity may hold open at once, per instance; the
+   * next is a 429 `too_many_streams` until one closes. Default 8; null turns it off.
+   */
+  readonly maxOpenStreamsPerIdentity?: number | null;
   /** Creates per identity per window. Default 10 per minute; null turns it off. */
   readonly rateLimit?: { readonly max: number; readonly windowMs: number } | null;
   /** Largest request body. Default 15 MB (a 10 MB frame image as base64 plus the prompt). */
@@ -41,6 +52,8 @@ export interface ResolvedPolicy {
   readonly outputFormats: readonly OutputFormat[];
   readonly maxTaskCostUsd: number | null;
   readonly maxHourlyCostUsd: number | null;
+  readonly maxSiteHourlyCostUsd: number | null;
+  readonly maxOpenStreamsPerIdentity: number | null;
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | null;
   readonly maxBodyBytes: number;
   readonly allowedOrigins?: readonly string[] | ((origin: string, request: Request) => boolean);
@@ -49,6 +62,7 @@ export interface ResolvedPolicy {
 
 export const DEFAULT_RATE_LIMIT = { max: 10, windowMs: 60_000 } as const;
 export const DEFAULT_MAX_BODY_BYTES = 15_000_000;
+export const DEFAULT_MAX_OPEN_STREAMS_PER_IDENTITY = 8;
 
 /** Fills defaults and refuses a policy that makes no sense, at startup rather than per request. */
 export function resolvePolicy(policy: SeedancePolicy = {}): ResolvedPolicy {
@@ -74,6 +88,10 @@ export function resolvePolicy(policy: SeedancePolicy = {}): ResolvedPolicy {
   };
   const rateLimit = policy.rateLimit === undefined ? DEFAULT_RATE_LIMIT : policy.rateLimit;
   if (rateLimit && !(Number.isInteger(rateLimit.max) && rateLimit.max > 0 && rateLimit.windowMs > 0)) fail('rateLimit needs a positive integer max and windowMs');
+  const maxOpenStreamsPerIdentity = policy.maxOpenStreamsPerIdentity === undefined ? DEFAULT_MAX_OPEN_STREAMS_PER_IDENTITY : policy.maxOpenStreamsPerIdentity;
+  if (maxOpenStreamsPerIdentity !== null && !(Number.isInteger(maxOpenStreamsPerIdentity) && maxOpenStreamsPerIdentity > 0)) {
+    fail('maxOpenStreamsPerIdentity must be a positive integer or null');
+  }
   const maxBodyBytes = policy.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) fail('maxBodyBytes must be a positive integer');
   return {
@@ -83,6 +101,8 @@ export function resolvePolicy(policy: SeedancePolicy = {}): ResolvedPolicy {
     outputFormats: [...outputFormats],
     maxTaskCostUsd: money(policy.maxTaskCostUsd, 'maxTaskCostUsd'),
     maxHourlyCostUsd: money(policy.maxHourlyCostUsd, 'maxHourlyCostUsd'),
+    maxSiteHourlyCostUsd: money(policy.maxSiteHourlyCostUsd, 'maxSiteHourlyCostUsd'),
+    maxOpenStreamsPerIdentity,
     rateLimit,
     maxBodyBytes,
     ...(policy.allowedOrigins !== undefined && { allowedOrigins: policy.allowedOrigins }),
@@ -167,6 +187,7 @@ export function effectiveLimits(policy: ResolvedPolicy, provider: 'runware' | 'l
     outputFormats: policy.outputFormats,
     maxTaskCostUsd: policy.maxTaskCostUsd,
     maxHourlyCostUsd: policy.maxHourlyCostUsd,
+    maxSiteHourlyCostUsd: policy.maxSiteHourlyCostUsd,
     maxBodyBytes: policy.maxBodyBytes,
     rateLimit: policy.rateLimit ? { max: policy.rateLimit.max, windowSeconds: policy.rateLimit.windowMs / 1000 } : null,
   };

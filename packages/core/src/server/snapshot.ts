@@ -6,12 +6,15 @@ import type { TaskRecord } from './store/task-store.js';
 
 /**
  * The browser's view of a record. Video URLs go through `resolveVideoURL` (the embedded local
- * Runware's files become signed URLs under the handler); image data is not echoed back; a
- * succeeded task whose every URL has passed its `expiresAt` reads as `expired`.
+ * Runware's files become signed URLs under the handler, valid as long as the record) unless the
+ * app kept the file; image data is not echoed back; a succeeded task whose every URL has passed
+ * its `expiresAt` reads as `expired`; a cancelled one says whether the provider may still make
+ * (and bill) the video.
  */
-export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string) => string, now: number): TaskSnapshot {
+export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string, expiresAt: number) => string, now: number): TaskSnapshot {
   let { state } = record;
-  if (state.status === 'succeeded' && state.results.length > 0 && state.results.every((r) => r.expiresAt !== undefined && Date.parse(r.expiresAt) <= now)) {
+  const results = state.results.map((result) => servedResult(record, result, resolveVideoURL));
+  if (state.status === 'succeeded' && results.length > 0 && results.every((r) => r.expiresAt !== undefined && Date.parse(r.expiresAt) <= now)) {
     state = transition(state, { type: 'expire' }).state;
   }
   return {
@@ -22,11 +25,25 @@ export function toSnapshot(record: TaskRecord, resolveVideoURL: (url: string) =>
     updatedAt: new Date(record.updatedAt).toISOString(),
     numberResults: state.numberResults,
     ...(state.progress !== undefined && { progress: state.progress }),
-    results: state.results.map((result): TaskResult => ({ ...result, videoURL: resolveVideoURL(result.videoURL) })),
+    results,
     ...(state.error !== undefined && { error: state.error }),
+    ...(state.status === 'cancelled' && { providerMayFinish: record.cancelled?.providerMayFinish ?? true }),
     estimatedCostUsd: record.estimatedCostUsd,
     input: redactInput(record.input),
   };
+}
+
+/**
+ * The URL a result is served from: the app's own copy when `keepResult` returned one, else the
+ * uploaded file's (one-result tasks with an `uploadEndpoint`), else the provider's, which
+ * alone carries `expiresAt`.
+ */
+function servedResult(record: TaskRecord, result: TaskResult, resolveVideoURL: (url: string, expiresAt: number) => string): TaskResult {
+  const kept = record.kept?.[result.videoUUID];
+  const own = kept?.state === 'kept' && kept.url !== undefined ? kept.url : record.state.numberResults === 1 ? record.upload?.publicUrl : undefined;
+  if (own === undefined) return { ...result, videoURL: resolveVideoURL(result.videoURL, record.expiresAt) };
+  const { expiresAt: _providerExpiry, ...rest } = result;
+  return { ...rest, videoURL: own };
 }
 
 /** A data URI or raw base64 frame image becomes a short placeholder; URLs and UUIDs stay. */

@@ -1,7 +1,9 @@
 import type { TaskError } from '../errors/index.js';
 import { timeoutError } from '../errors/index.js';
 import { isTerminal, transition, type TaskEvent, type TaskResult, type TaskStatus } from '../task/index.js';
+import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock.js';
+import type { ResultKeeper } from './keep/result-keeper.js';
 import type { Logger } from './logger.js';
 import { pollDelay, retryDelay } from './providers/poll-schedule.js';
 import type { ProviderUpdate, VideoProvider } from './providers/video-provider.js';
@@ -25,6 +27,8 @@ export interface TaskRunnerOptions {
   readonly includeCost: boolean;
   /** The longest one provider request may take: a poll lease must outlast it. */
   readonly requestTimeoutMs: number;
+  /** Runs `keepResult` once per video; claims are written with the result that adds it. */
+  readonly keeper?: ResultKeeper;
 }
 
 /** Slack on top of a wait or a request, so a live holder renews before its lease runs out. */
@@ -43,18 +47,23 @@ export interface TaskRunner {
    */
   expiresAt(status: TaskStatus, now: number): number;
   /** Submits a freshly created record and starts watching it. Resolves with the record after the submit. */
-  submit(record: TaskRecord, webhookURL?: string): Promise<TaskRecord | undefined>;
+  submit(record: TaskRecord, webhookURL?: string, uploadEndpoint?: string): Promise<TaskRecord | undefined>;
   /** Starts polling an active task unless some instance already does. */
   watch(id: string): void;
   /** Applies one provider update (a poll answer or a webhook call). */
   applyUpdate(id: string, update: ProviderUpdate): Promise<TaskRecord | undefined>;
-  /** Marks the task cancelled and stops polling it. Runware has no cancel: later results are ignored. */
+  /**
+   * Marks the task cancelled (`cancelled.providerMayFinish`) and stops polling it. Runware has
+   * no cancel: it may still make, and charge for, the video; later results are ignored.
+   */
   cancel(id: string): Promise<TaskRecord | undefined>;
+  /** A task was read: keeps videos whose keeping instance stopped (see `keepResult`). */
+  resumeKeeping(record: TaskRecord): void;
   close(): Promise<void>;
 }
 
 export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
-  const { store, provider, clock, logger, instanceId } = options;
+  const { store, provider, clock, logger, instanceId, keeper } = options;
   const polling = provider.polling;
   const watchers = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const submitting = new Set<string>();
@@ -64,27 +73,37 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
 
   /** Runs `events` through core's transition; writes only when one applied. */
   async function applyEvents(id: string, events: readonly TaskEvent[]): Promise<TaskRecord | undefined> {
+    // Whoever's write adds a video owns keeping it: the claim rides on the same atomic update.
+    const claim = `${instanceId}:${randomUUID()}`;
     const record = await store.update(id, (current) => {
       let state = current.state;
       let changed = false;
+      let cancelled = false;
+      const added: string[] = [];
       for (const event of events) {
         const next = transition(state, event);
         if (next.applied) {
           state = next.state;
           changed = true;
+          if (event.type === 'result') added.push(event.result.videoUUID);
+          if (event.type === 'cancel') cancelled = true;
         }
       }
       if (!changed) return undefined;
       const now = clock.now();
       const acked = current.state.status === 'submitting' && state.status !== 'submitting' && state.status !== 'failed' && state.status !== 'cancelled';
-      return {
+      const next: TaskRecord = {
         ...current,
         state,
         expiresAt: expiresAt(state.status, now),
         ...(acked && current.submittedAt === undefined && { submittedAt: now }),
+        // The submit has gone out (or is on its way) by the time anyone can cancel.
+        ...(cancelled && { cancelled: { at: now, providerMayFinish: true } }),
       };
+      return keeper ? keeper.claim(next, added, claim, now) : next;
     });
     if (record && isTerminal(record.state.status)) stopWatching(id);
+    if (record && keeper) keeper.startClaimed(record, claim);
     return record;
   }
 
@@ -205,7 +224,7 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
 
   return {
     expiresAt,
-    async submit(record, webhookURL) {
+    async submit(record, webhookURL, uploadEndpoint) {
       submitting.add(record.id);
       let after: TaskRecord | undefined;
       try {
@@ -215,6 +234,7 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
             input: record.input,
             includeCost: options.includeCost,
             ...(webhookURL !== undefined && { webhookURL }),
+            ...(uploadEndpoint !== undefined && { uploadEndpoint }),
             ...(options.resultTtlSeconds !== undefined && { ttl: options.resultTtlSeconds }),
           },
           closing.signal,
@@ -223,6 +243,10 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
           after = await applyEvents(record.id, [{ type: 'ack', taskId: record.id }, ...(outcome.update ? eventsFor(record.id, outcome.update, false) : [])]);
         } else {
           after = await fail(record.id, outcome.error);
+          // Cancelled while submitting, and the provider never took it: nothing will be made or billed.
+          if (after?.cancelled?.providerMayFinish) {
+            after = await store.update(record.id, (current) => (current.cancelled ? { ...current, cancelled: { ...current.cancelled, providerMayFinish: false } } : undefined));
+          }
         }
       } catch (error) {
         if (closing.signal.aborted) return store.get(record.id);
@@ -241,9 +265,13 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
       stopWatching(id);
       return record;
     },
+    resumeKeeping(record) {
+      keeper?.resume(record);
+    },
     async close() {
       closing.abort();
       await Promise.allSettled([...watchers.values()].map((w) => w.done));
+      await keeper?.close();
     },
   };
 }

@@ -16,7 +16,10 @@ export interface TaskResult {
   /** What the provider charged, USD, when it reported it. */
   readonly cost?: number;
   readonly NSFWContent?: boolean;
-  /** When the provider's URL stops working, ISO 8601, when known. */
+  /**
+   * When the provider's URL stops working, ISO 8601, when known (the server sent a `ttl`).
+   * Absent when the URL is the app's own copy (the server kept the file).
+   */
   readonly expiresAt?: string;
 }
 

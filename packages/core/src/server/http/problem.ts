@@ -7,12 +7,15 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   invalid_json: 'Body is not valid JSON',
   unsupported_media_type: 'Body must be JSON',
   payload_too_large: 'Body too large',
+  body_timeout: 'Body too slow',
   origin_not_allowed: 'Origin not allowed',
+  host_not_allowed: 'Host not allowed',
   invalid_idempotency_key: 'Invalid Idempotency-Key',
   idempotency_key_reused: 'Idempotency-Key reused with another body',
   policy_cap_exceeded: 'Over a limit of this site',
   hourly_cost_exceeded: 'Hourly spending limit reached',
   rate_limited: 'Too many requests',
+  too_many_streams: 'Too many open streams',
   unauthenticated: 'Sign-in required',
   task_not_found: 'Task not found',
   task_not_cancellable: 'Task already finished',
@@ -21,6 +24,7 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   store_unavailable: 'Temporarily unavailable',
+  provider_not_configured: 'Video generation not configured',
   internal_error: 'Internal error',
 };
 

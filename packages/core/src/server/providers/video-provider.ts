@@ -1,6 +1,8 @@
 import type { TaskError } from '../../errors/index.js';
 import type { GenerationInput } from '../../spec/generation-input.js';
 import type { TaskResult } from '../../task/index.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
 import type { PollingOptions } from './poll-schedule.js';
 
 /** One task to start, with the fields only the server decides. */
@@ -58,5 +60,32 @@ export interface VideoProvider {
   readWebhook(body: string): readonly WebhookDelivery[];
   /** Serves the provider's own files (the embedded local Runware), forwarding Range. */
   serveFile?(name: string, request: Request): Promise<Response>;
+  /** The name `serveFile` knows a result URL by, or undefined for a URL the browser loads as it is. */
+  fileName?(videoURL: string): string | undefined;
+  /**
+   * An origin that never goes on the network: webhook URLs on it reach this handler in-process
+   * (the embedded local Runware's callbacks), so webhooks need no public URL.
+   */
+  readonly inProcessOrigin?: string;
   close?(): Promise<void>;
 }
+
+/** The handler's settings a provider it builds should follow. */
+export interface ProviderSettings {
+  readonly clock: Clock;
+  readonly polling?: Partial<PollingOptions>;
+  readonly requestTimeoutMs?: number;
+  readonly submitRetries?: number;
+  readonly submitRetryDelayMs?: number;
+}
+
+/** What the handler hands a provider factory. */
+export interface ProviderContext {
+  readonly settings: ProviderSettings;
+  /** This handler, called in-process (for a provider that delivers webhooks without a network). */
+  readonly deliver: (request: Request) => Promise<Response>;
+  readonly logger: Logger;
+}
+
+/** A provider the handler builds itself, so it can be wired to the handler (e.g. the local Runware). */
+export type VideoProviderFactory = (context: ProviderContext) => VideoProvider;

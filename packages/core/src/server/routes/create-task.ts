@@ -12,6 +12,7 @@ import { HttpProblem, jsonResponse } from '../http/problem.js';
 import { readBody } from '../http/read-body.js';
 import { checkCaps, estimateTaskCost } from '../policy.js';
 import { toSnapshot } from '../snapshot.js';
+import type { UploadTarget } from '../keep/keep-types.js';
 import type { TaskRecord } from '../store/task-store.js';
 import { ownerOf, taskToken } from '../task-access.js';
 
@@ -34,12 +35,12 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
     throw new HttpProblem(400, 'invalid_idempotency_key', {
       kind: 'validation',
       retryable: false,
-      detail: `${HEADERS.idempotencyKey} must be 8–255 printable ASCII characters (a UUID v4 is ideal).`,
+      detail: `${HEADERS.idempotencyKey} must be 16–255 printable ASCII characters (a UUID v4 is ideal).`,
     });
   }
   const idempotencyKey = rawKey === null ? undefined : `${owner} ${rawKey}`;
 
-  const input = parseInput(await readBody(request, policy.maxBodyBytes));
+  const input = parseInput(await readBody(request, policy.maxBodyBytes, ctx.bodyTimeoutMs));
   const requestHash = createHash('sha256').update(stringifyJson(input)).digest('base64url');
 
   if (idempotencyKey !== undefined) {
@@ -57,6 +58,15 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
   const id = randomUUID();
   const numberResults = input.numberResults ?? 1;
   const state = transition(initialTaskState, { type: 'submit', numberResults }).state;
+  // The seed is drawn here so the snapshot shows the one Runware gets.
+  const taskInput = input.seed === 'random' ? { ...input, seed: randomSeed() } : input;
+  let upload: UploadTarget | undefined;
+  try {
+    upload = uploadTarget(await ctx.uploadEndpoint?.({ taskUUID: id, input: taskInput, owner }));
+  } catch (error) {
+    await Promise.all([refundRate(), refundCost()]);
+    throw error;
+  }
   const record: TaskRecord = {
     id,
     version: 0,
@@ -64,12 +74,12 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
     createdAt: now,
     updatedAt: now,
     expiresAt: ctx.runner.expiresAt(state.status, now),
-    // The seed is drawn here so the snapshot shows the one Runware gets.
-    input: input.seed === 'random' ? { ...input, seed: randomSeed() } : input,
+    input: taskInput,
     delivery: ctx.webhookUrl ? 'webhook' : 'poll',
     state,
     estimatedCostUsd,
     ...(idempotencyKey !== undefined && { idempotencyKey, requestHash }),
+    ...(upload && { upload: upload.publicUrl !== undefined ? { publicUrl: upload.publicUrl } : {} }),
   };
 
   const created = await store.create(record);
@@ -82,12 +92,24 @@ export async function createTask(ctx: HandlerContext, request: Request): Promise
   const webhookURL = ctx.webhookUrl
     ? `${ctx.webhookUrl(request)}?task=${encodeURIComponent(id)}&sig=${ctx.signer.sign('webhook', id)}`
     : undefined;
-  const after = (await ctx.runner.submit(created.record, webhookURL)) ?? created.record;
+  const after = (await ctx.runner.submit(created.record, webhookURL, upload?.putUrl)) ?? created.record;
   // Refused before it ran: nothing was spent.
   if (after.state.status === 'failed' && after.submittedAt === undefined) await refundCost();
 
   const body: CreateTaskResponse = { task: toSnapshot(after, videoUrlResolver(ctx, request), clock.now()), token: taskToken(ctx, id) };
   return jsonResponse(body, 201, { Location: `${mountUrl(ctx, request)}${ROUTES.task(id)}` });
+}
+
+/** The hook's answer as a target: a bare string is the PUT URL alone. */
+function uploadTarget(value: UploadTarget | string | undefined): UploadTarget | undefined {
+  if (value === undefined) return undefined;
+  const target = typeof value === 'string' ? { putUrl: value } : value;
+  for (const url of [target.putUrl, target.publicUrl]) {
+    if (url !== undefined && !/^https?:\/\//i.test(url) && !(url === target.publicUrl && url.startsWith('/'))) {
+      throw new TypeError(`uploadEndpoint returned ${JSON.stringify(url)}: the PUT URL must be http(s), the public URL http(s) or a path`);
+    }
+  }
+  return target;
 }
 
 function requireJson(request: Request): void {
@@ -164,31 +186,43 @@ async function takeRateLimit(ctx: HandlerContext, bucket: string): Promise<Refun
   };
 }
 
-/** Adds the estimate to the identity's spend this clock hour; 429 when it would go over the cap. */
+/**
+ * Adds the estimate to the identity's spend and the whole site's spend this clock hour (store
+ * counters, so every instance shares them); 429 naming the cap it would go over, with nothing
+ * kept. The refund gives both back once.
+ */
 async function takeHourlyCost(ctx: HandlerContext, bucket: string, costUsd: number, refundRate: Refund): Promise<Refund> {
-  const cap = ctx.policy.maxHourlyCostUsd;
-  if (cap === null) return async () => undefined;
+  const { maxHourlyCostUsd, maxSiteHourlyCostUsd } = ctx.policy;
   const now = ctx.clock.now();
   const hour = Math.floor(now / HOUR_MS);
-  const key = `cost:${bucket}:${hour}`;
   const micro = Math.ceil(costUsd * MICRO);
-  const total = await ctx.store.increment(key, micro, HOUR_MS);
-  if (total > Math.floor(cap * MICRO)) {
-    await ctx.store.increment(key, -micro, HOUR_MS);
-    await refundRate();
-    const retryAfter = Math.max(1, Math.ceil(((hour + 1) * HOUR_MS - now) / 1000));
-    throw new HttpProblem(429, 'hourly_cost_exceeded', {
-      kind: 'policy',
-      retryable: true,
-      cap: 'maxHourlyCostUsd',
-      detail: `This would pass this site's spending limit of $${cap.toFixed(2)} per hour. Try again later or choose a cheaper video.`,
-      headers: { 'Retry-After': String(retryAfter) },
-    });
-  }
-  let refunded = false;
-  return async () => {
-    if (refunded) return;
-    refunded = true;
-    await ctx.store.increment(key, -micro, HOUR_MS);
+  const buckets = [
+    // Identity keys start with `cost:`; the site's cannot be one of them whatever rateLimitKey returns.
+    { cap: maxHourlyCostUsd, key: `cost:${bucket}:${hour}`, name: 'maxHourlyCostUsd' as const, detail: "this site's spending limit of $%s per hour" },
+    { cap: maxSiteHourlyCostUsd, key: `site-cost:${hour}`, name: 'maxSiteHourlyCostUsd' as const, detail: "this site's spending limit of $%s per hour for everyone together" },
+  ];
+  const taken: Refund[] = [];
+  const giveBack = async () => {
+    for (const refund of taken.splice(0)) await refund();
   };
+  for (const { cap, key, name, detail } of buckets) {
+    if (cap === null) continue;
+    const total = await ctx.store.increment(key, micro, HOUR_MS);
+    taken.push(async () => {
+      await ctx.store.increment(key, -micro, HOUR_MS);
+    });
+    if (total > Math.floor(cap * MICRO)) {
+      await giveBack();
+      await refundRate();
+      const retryAfter = Math.max(1, Math.ceil(((hour + 1) * HOUR_MS - now) / 1000));
+      throw new HttpProblem(429, 'hourly_cost_exceeded', {
+        kind: 'policy',
+        retryable: true,
+        cap: name,
+        detail: `This would pass ${detail.replace('%s', cap.toFixed(2))}. Try again later or choose a cheaper video.`,
+        headers: { 'Retry-After': String(retryAfter) },
+      });
+    }
+  }
+  return giveBack;
 }

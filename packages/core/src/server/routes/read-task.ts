@@ -9,5 +9,6 @@ export async function readTask(ctx: HandlerContext, request: Request, id: string
   const record = await loadOwnedTask(ctx, request, id);
   // If the instance polling it went away, this one takes over (the lease decides).
   if (isActive(record.state.status)) ctx.runner.watch(id);
+  ctx.runner.resumeKeeping(record);
   return jsonResponse(toSnapshot(record, videoUrlResolver(ctx, request), ctx.clock.now()));
 }

@@ -16,7 +16,7 @@ export async function receiveWebhook(ctx: HandlerContext, request: Request): Pro
   if (!ctx.signer.verify('webhook', id, params.get('sig'))) {
     throw new HttpProblem(401, 'webhook_unauthorized', { kind: 'auth', retryable: false, detail: 'This webhook URL is not valid.' });
   }
-  const text = await readBody(request, MAX_WEBHOOK_BYTES);
+  const text = await readBody(request, MAX_WEBHOOK_BYTES, ctx.bodyTimeoutMs);
   const delivery = ctx.provider.readWebhook(text).find((d) => d.taskUUID === id);
   const record = delivery ? await ctx.store.get(id) : undefined;
   if (!delivery || !record) return jsonResponse({ received: true, applied: false });

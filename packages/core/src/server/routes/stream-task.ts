@@ -3,6 +3,7 @@ import { isActive, isTerminal } from '../../task/index.js';
 import { videoUrlResolver, type HandlerContext } from '../handler-context.js';
 import { toSnapshot } from '../snapshot.js';
 import type { TaskRecord } from '../store/task-store.js';
+import { HttpProblem } from '../http/problem.js';
 import { loadOwnedTask } from '../task-access.js';
 
 /** Tells EventSource how long to wait before reconnecting. */
@@ -16,10 +17,36 @@ const RETRY_MS = 2_000;
  */
 export async function streamTask(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
   const first = await loadOwnedTask(ctx, request, id);
+  ctx.runner.resumeKeeping(first);
   const url = new URL(request.url);
   const lastSeen = Number(request.headers.get(HEADERS.lastEventId) ?? url.searchParams.get(LAST_EVENT_ID_QUERY_PARAM) ?? NaN);
   const seen = Number.isInteger(lastSeen) && lastSeen >= 0 ? lastSeen : 0;
   if (isTerminal(first.state.status) && seen >= first.version) return new Response(null, { status: 204 });
+  const release = await takeStreamSlot(ctx, request, first.owner);
+  try {
+    return await openStream(ctx, request, id, seen, first, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** A slot among the identity's open streams (the rate-limit bucket: `rateLimitKey`, else the owner). */
+async function takeStreamSlot(ctx: HandlerContext, request: Request, owner: string): Promise<() => void> {
+  const identity = ctx.rateLimitKey ? await ctx.rateLimitKey(request, owner) : owner;
+  const release = ctx.streamSlots.take(identity);
+  if (release) return release;
+  const max = ctx.policy.maxOpenStreamsPerIdentity;
+  throw new HttpProblem(429, 'too_many_streams', {
+    kind: 'rate_limit',
+    retryable: true,
+    cap: 'maxOpenStreamsPerIdentity',
+    detail: `At most ${max} live updates can be open at once. Close one (or another tab) and try again.`,
+    headers: { 'Retry-After': String(RETRY_MS / 1000) },
+  });
+}
+
+async function openStream(ctx: HandlerContext, request: Request, id: string, seen: number, first: TaskRecord, release: () => void): Promise<Response> {
   if (isActive(first.state.status)) ctx.runner.watch(id);
 
   const resolve = videoUrlResolver(ctx, request);
@@ -50,6 +77,7 @@ export async function streamTask(ctx: HandlerContext, request: Request, id: stri
         closed = true;
         if (heartbeat !== undefined) clearInterval(heartbeat);
         unsubscribe();
+        release();
         request.signal.removeEventListener('abort', cleanup);
         try {
           controller.close();

@@ -1,5 +1,6 @@
 import type { GenerationInput } from '../../spec/generation-input.js';
 import type { TaskState } from '../../task/index.js';
+import type { KeptVideo } from '../keep/keep-types.js';
 
 /**
  * Everything the server keeps about one generation. Plain JSON (seeds are decimal text), so a
@@ -33,6 +34,15 @@ export interface TaskRecord {
    */
   readonly idempotencyKey?: string;
   readonly requestHash?: string;
+  /** `keepResult`'s progress per video, by `videoUUID`: the claim that makes it run once. */
+  readonly kept?: { readonly [videoUUID: string]: KeptVideo };
+  /** Set when the task has an `uploadEndpoint`: where the uploaded file is read (the PUT URL is never stored). */
+  readonly upload?: { readonly publicUrl?: string };
+  /**
+   * Set when the client cancelled. Runware has no cancel, so the kit only stopped waiting:
+   * `providerMayFinish` stays true unless Runware refused the submit.
+   */
+  readonly cancelled?: { readonly at: number; readonly providerMayFinish: boolean };
 }
 
 export type CreateTaskResult =

@@ -113,14 +113,15 @@ export const WithFrameImage: Story = {
   },
 };
 
-/** Cancel while it runs: the task stops and can be tried again. */
+/** Cancel while it runs: the kit stops waiting, says the video may still be made and billed, and offers a retry. */
 export const Cancelled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await fillPrompt(canvas, 'A slow sunrise over dunes, to be cancelled');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
     await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }));
-    await expect(await canvas.findByText('Cancelled.')).toBeInTheDocument();
+    await expect(await canvas.findByText('Stopped waiting. The video may still be made and billed.')).toBeInTheDocument();
+    await expect(canvas.getByText('Stopped waiting. The video service cannot cancel, so the video may still be made and billed.')).toBeInTheDocument();
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   },
 };

@@ -71,7 +71,7 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
             </div>
           ) : retry || endedEmpty ? (
             <div data-seedance-part="result-notice">
-              <span>{status === 'expired' ? messages.resultExpired : messages.statusName(status)}</span>
+              <span>{status === 'expired' ? messages.resultExpired : status === 'cancelled' ? messages.resultCancelled : messages.statusName(status)}</span>
               {retry}
             </div>
           ) : null}
