@@ -51,7 +51,7 @@ describe('runware-sdk polling scenarios, through the handler and the Runware pro
       apiKey: 'rw-scenario-key',
       fetch: runware.fetch,
       secret: SECRET,
-      polling: { ...FAST_POLLING, firstDelayMs: 5, incrementMs: 5, maxDelayMs: 10 },
+      polling: { ...FAST_POLLING, firstDelayMs: 5, secondDelayMs: 5, maxDelayMs: 10 },
       retry: { submitRetries: 0 },
       policy: { rateLimit: null },
       logger: { warn: () => undefined, error: () => undefined },

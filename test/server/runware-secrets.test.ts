@@ -57,7 +57,7 @@ describe('the API key never leaves the Runware provider', () => {
     const handler = createSeedanceHandler({
       apiKey: FAKE_KEY,
       secret: SECRET,
-      polling: { firstDelayMs: 5, incrementMs: 5, maxDelayMs: 10 },
+      polling: { firstDelayMs: 5, secondDelayMs: 5, maxDelayMs: 10 },
       policy: { rateLimit: null },
       logger: { warn: () => undefined, error: () => undefined },
       fetch: async (_input, init) => {

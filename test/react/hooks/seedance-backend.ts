@@ -8,7 +8,7 @@ import { setupServer, type SetupServerApi } from 'msw/node';
 /** Short simulator and polling timings so a 1.2 s clip is done in a few hundred ms. */
 export const FAST: SeedanceHandlerOptions = {
   secret: 'hooks-test-secret-0123456789abcdef',
-  polling: { firstDelayMs: 10, incrementMs: 10, factor: 1.5, maxDelayMs: 50 },
+  polling: { firstDelayMs: 10, secondDelayMs: 10, factor: 1.5, maxDelayMs: 50 },
   policy: { rateLimit: null },
   logger: { warn: () => undefined, error: () => undefined },
 };
