@@ -40,8 +40,8 @@ export interface MswBackend {
   close(): Promise<void>;
 }
 
-export function startMswBackend(options: SeedanceHandlerOptions = {}): MswBackend {
-  const local = localRunwareProvider(LOCAL);
+export function startMswBackend(options: SeedanceHandlerOptions = {}, simulator: LocalRunwareOptions = LOCAL): MswBackend {
+  const local = localRunwareProvider(simulator);
   const handler = createSeedanceHandler({ ...FAST, provider: local, ...options, policy: { ...FAST.policy, ...options.policy } });
   const seen: string[] = [];
   const server = setupServer(
