@@ -43,6 +43,8 @@ export function seedanceApiPlugin(): Plugin {
         provider: local.localRunwareProvider({
           // Quick enough for stories run as tests, slow enough to see each state.
           timing: { ackDelayMs: 50, queueMs: 400, progressIntervalMs: 150, minRenderMs: 900 },
+          // Any answer shape Runware's SDKs read, by prompt: `[fault:error-in-data]`, `[fault:queued]`, … (ANSWER_SHAPES).
+          promptFaults: true,
           faults: [
             { kind: 'moderation', match: has(FAULT_MARKERS.moderation) },
             { kind: 'timeout', delayMs: 600, match: has(FAULT_MARKERS.timeout) },

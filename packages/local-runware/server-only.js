@@ -8,6 +8,8 @@ import 'seedance-kit: @seedance-kit/local-runware is a server-side development a
 // missing name (test/packaging checks the list against the entries).
 const refused = undefined;
 export {
+  refused as ANSWER_SHAPES,
+  refused as answerShapeInPrompt,
   refused as createLocalRunware,
   refused as localRunwareProvider,
 };

@@ -40,7 +40,7 @@ const TASK_TTL_MS = Number(process.env.BENCH_LOAD_TASK_TTL_MS ?? 10_000);
 /** Rounds of TASKS: the second shows whether the first left anything behind. */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_LOAD_ROUNDS ?? 2));
 const INPUT = { width: 864, height: 480, duration: 1.2 } as const;
-const POLLING = { firstDelayMs: 100, incrementMs: 100, factor: 1.5, maxDelayMs: 1_000 } as const;
+const POLLING = { firstDelayMs: 100, secondDelayMs: 100, factor: 1.5, maxDelayMs: 1_000 } as const;
 
 let runware: LocalRunware;
 let tap: RunwareTap;

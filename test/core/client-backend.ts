@@ -9,7 +9,7 @@ import { localRunwareProvider, type LocalRunware, type LocalRunwareOptions } fro
 // Short simulator and polling timings: a 1.2 s clip at 480p renders in well under a second.
 export const FAST: SeedanceHandlerOptions = {
   secret: 'client-test-secret-0123456789abcdef',
-  polling: { firstDelayMs: 10, incrementMs: 10, factor: 1.5, maxDelayMs: 50 },
+  polling: { firstDelayMs: 10, secondDelayMs: 10, factor: 1.5, maxDelayMs: 50 },
   policy: { rateLimit: null },
   logger: { warn: () => undefined, error: () => undefined },
 };

@@ -6,8 +6,9 @@ import { fuzzSeed } from './fuzz-seed.js';
 
 /**
  * `parseRunwareResponse` on random and hostile answers: it never throws, and each item lands
- * where Runware's documented shapes (SPEC.md "Platform") say it belongs: a result or progress
- * item in `data`, a failure in `errors`, anything else in `malformed`, nothing dropped.
+ * where Runware's SDKs read it (test/fixtures/runware-answers.json): a result or a still-running
+ * item in `data` (any status but `success`/`error`, with or without `taskType`/`taskUUID`), a
+ * failure in `errors` (wherever Runware put it), only a wrongly typed field in `malformed`.
  */
 const seed = fuzzSeed('fuzz-runware-parser');
 let cases = 0;
@@ -17,24 +18,25 @@ const INT64_MAX = 9223372036854775807n;
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join();
 
 // ---------------------------------------------------------------------------------------------
-// The oracle, from the documented shapes
+// The oracle, from the SDKs' reading
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const optional = (o: Obj, key: string, ok: (v: unknown) => boolean) => !Object.hasOwn(o, key) || ok(o[key]);
+const present = (o: Obj, key: string) => Object.hasOwn(o, key) && o[key] !== null && o[key] !== undefined;
+const optional = (o: Obj, key: string, ok: (v: unknown) => boolean) => !present(o, key) || ok(o[key]);
 const isString = (v: unknown): v is string => typeof v === 'string';
+const nonEmpty = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const isSeed = (v: unknown) => (typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v))) && BigInt(v as number | bigint) >= 0n && BigInt(v as number | bigint) <= INT64_MAX;
+const truthy = (o: Obj, key: string) => present(o, key) && o[key] !== false && o[key] !== 0 && o[key] !== '';
 
-/** An `errors` entry: `code` text; the documented extras typed as documented. */
-function errorEntryOk(v: unknown): boolean {
-  if (!isObject(v) || !isString(v.code)) return false;
-  return (
-    ['message', 'taskType', 'taskUUID', 'documentation', 'status', 'type'].every((k) => optional(v, k, isString)) &&
-    optional(v, 'parameter', (p) => isString(p) || (Array.isArray(p) && p.every(isString))) &&
-    ['min', 'max'].every((k) => optional(v, k, (m) => isNumber(m) || typeof m === 'bigint')) &&
-    optional(v, 'allowedValues', Array.isArray)
-  );
+/** The code of an error entry: its own when it is text, else `unknown` (as runware-sdk reads it). */
+const entryCode = (v: Obj) => nonEmpty(v.code) ?? 'unknown';
+/** `{error: true, errorId}` and a bare error string, from the older API. */
+function legacyCode(flag: unknown, body: Obj): string | undefined {
+  if (nonEmpty(flag)) return 'unknown';
+  if (flag !== true && !present(body, 'errorId')) return undefined;
+  return body.errorId === 19 ? 'invalidApiKey' : 'connectionError';
 }
 
 type Expected =
@@ -45,40 +47,53 @@ type Expected =
 
 /** Where one `data` item belongs. */
 function classify(v: unknown): Expected {
-  if (!isObject(v) || !isString(v.taskType) || !isString(v.taskUUID)) return { to: 'malformed' };
+  if (!isObject(v)) return { to: 'malformed' };
   const typed =
-    optional(v, 'status', (s) => s === 'processing' || s === 'success' || s === 'error') &&
+    ['taskType', 'taskUUID', 'status', 'videoUUID', 'mediaUUID', 'videoURL', 'videoDataURI', 'videoBase64Data'].every((k) => optional(v, k, isString)) &&
     optional(v, 'progress', (p) => isNumber(p) && (p as number) >= 0 && (p as number) <= 100) &&
-    optional(v, 'videoUUID', isString) &&
-    optional(v, 'videoURL', isString) &&
     optional(v, 'seed', isSeed) &&
     optional(v, 'cost', (c) => isNumber(c) && (c as number) >= 0) &&
     optional(v, 'NSFWContent', (b) => typeof b === 'boolean');
   if (!typed) return { to: 'malformed' };
-  if (v.status === 'error') return { to: 'errors', code: errorEntryOk(v) ? (v.code as string) : 'taskFailed' };
-  if (v.videoURL !== undefined || v.videoUUID !== undefined || v.status === 'success') {
-    // A finished result needs both; an empty string is none.
-    if (!v.videoURL || !v.videoUUID) return { to: 'malformed' };
-    return { to: 'success', videoUUID: v.videoUUID as string, videoURL: v.videoURL as string, ...(v.seed !== undefined && { seed: BigInt(v.seed as number | bigint).toString() }) };
+  if (v.status === 'error' || truthy(v, 'error') || truthy(v, 'errorId')) {
+    if (isObject(v.error)) return { to: 'errors', code: entryCode(v.error) };
+    return { to: 'errors', code: nonEmpty(v.code) ?? legacyCode(v.error, v) ?? 'taskFailed' };
   }
-  return { to: 'processing', ...(v.progress !== undefined && { progress: v.progress as number }) };
+  const base64 = nonEmpty(v.videoBase64Data);
+  const videoURL = nonEmpty(v.videoURL) ?? nonEmpty(v.videoDataURI) ?? (base64 && `data:video/mp4;base64,${base64}`);
+  if (videoURL) {
+    const videoUUID = nonEmpty(v.videoUUID) ?? nonEmpty(v.mediaUUID) ?? videoURL;
+    return { to: 'success', videoUUID, videoURL, ...(present(v, 'seed') && { seed: BigInt(v.seed as number | bigint).toString() }) };
+  }
+  if (v.status === 'success') return { to: 'errors', code: 'resultWithoutVideo' };
+  return { to: 'processing', ...(present(v, 'progress') && { progress: v.progress as number }) };
 }
 
 function expectParsed(text: string, value: unknown, parsedOk: boolean, result: RunwareResponse) {
   for (const m of result.malformed) expect(typeof m.reason === 'string' && m.reason.length > 0).toBe(true);
-  if (!parsedOk) {
+  if (!parsedOk || !isObject(value)) {
     expect(result).toMatchObject({ data: [], errors: [], malformed: [{ where: 'body' }] });
     return;
   }
   let items: unknown[] = [];
   let errorItems: unknown[] = [];
-  if (isObject(value) && Object.hasOwn(value, 'taskUUID')) items = [value];
-  else if (isObject(value) && optional(value, 'data', Array.isArray) && optional(value, 'errors', Array.isArray)) {
-    items = (value.data as unknown[] | undefined) ?? [];
-    errorItems = (value.errors as unknown[] | undefined) ?? [];
+  const errorCodes: string[] = [];
+  const bodyMalformed: { where: string; index?: number }[] = [];
+  const envelope = present(value, 'data') || present(value, 'errors') || present(value, 'error');
+  if (!envelope) {
+    if (present(value, 'taskUUID')) items = [value];
   } else {
-    expect(result).toMatchObject({ data: [], errors: [], malformed: [{ where: 'body' }] });
-    return;
+    if (present(value, 'data')) {
+      if (Array.isArray(value.data)) items = value.data;
+      else bodyMalformed.push({ where: 'body' });
+    }
+    if (present(value, 'errors')) errorItems = Array.isArray(value.errors) ? value.errors : [value.errors];
+    if (present(value, 'error')) {
+      for (const e of Array.isArray(value.error) ? value.error : [value.error]) {
+        const code = isObject(e) ? entryCode(e) : legacyCode(e, value);
+        if (code !== undefined) errorCodes.push(code);
+      }
+    }
   }
   const expected = items.map(classify);
   const data = expected.filter((e) => e.to === 'processing' || e.to === 'success');
@@ -93,16 +108,17 @@ function expectParsed(text: string, value: unknown, parsedOk: boolean, result: R
     }
     if (e.to === 'processing' && got.status === 'processing') expect(got.progress).toBe(e.progress);
   });
-  const errorCodes = [
+  expect(result.errors.map((e) => e.code)).toEqual([
     ...expected.flatMap((e) => (e.to === 'errors' ? [e.code] : [])),
-    ...errorItems.filter(errorEntryOk).map((e) => (e as Obj).code as string),
-  ];
-  expect(result.errors.map((e) => e.code)).toEqual(errorCodes);
+    ...errorItems.filter(isObject).map(entryCode),
+    ...errorCodes,
+  ]);
   const malformed = [
     ...expected.flatMap((e, index) => (e.to === 'malformed' ? [{ where: 'data', index }] : [])),
-    ...errorItems.flatMap((e, index) => (errorEntryOk(e) ? [] : [{ where: 'errors', index }])),
+    ...bodyMalformed,
+    ...errorItems.flatMap((e, index) => (isObject(e) ? [] : [{ where: 'errors', index }])),
   ];
-  expect(result.malformed.map(({ where, index }) => ({ where, index }))).toEqual(malformed);
+  expect(result.malformed.map(({ where, index }) => ({ where, ...(index !== undefined && { index }) }))).toEqual(malformed);
   // Whatever came in, what goes out is ordinary data: no borrowed prototype answers for a missing field.
   for (const out of [...result.data, ...result.errors, ...result.malformed]) {
     const proto = Object.getPrototypeOf(out);
@@ -166,7 +182,7 @@ const item: fc.Arbitrary<JsonNode> = fc
   .record({
     taskType: maybe(fc.constantFrom('videoInference', 'getResponse'), fc.constantFrom<JsonNode>(1, null)),
     taskUUID: maybe(uuidish, fc.constantFrom<JsonNode>(5, null, [])),
-    status: maybe(fc.constantFrom('processing', 'success', 'error'), fc.constantFrom<JsonNode>('done', 'SUCCESS', '', 0)),
+    status: maybe(fc.constantFrom('processing', 'success', 'error', 'queued', 'pending', 'scheduled', 'waiting', 'warming'), fc.constantFrom<JsonNode>('done', 'SUCCESS', '', 0)),
     progress: maybe(fc.integer({ min: 0, max: 100 }), fc.constantFrom<JsonNode>(-1, 101, 50.5, new RawNumber('1e400'), '50')),
     videoUUID: maybe(uuidish, fc.constantFrom<JsonNode>(7, null)),
     videoURL: maybe(fc.constantFrom('https://vm.runware.ai/video/a.mp4', 'http://127.0.0.1:9/files/x.webm', ''), fc.constantFrom<JsonNode>(false, [])),

@@ -109,7 +109,7 @@ describe('faults while the task runs', () => {
   });
 
   it('polls failing every time: the task fails with the last error after maxConsecutiveFailures', async () => {
-    stack = await startStack({ handler: { polling: { firstDelayMs: 10, incrementMs: 5, maxDelayMs: 20, retryBaseDelayMs: 5, maxConsecutiveFailures: 4 } } });
+    stack = await startStack({ handler: { polling: { firstDelayMs: 10, secondDelayMs: 5, maxDelayMs: 20, retryBaseDelayMs: 5, maxConsecutiveFailures: 4 } } });
     const created = await stack.api.create(BASIC_INPUT);
     stack.runware.injectFault({ kind: 'serverError', status: 502 });
     const done = await stack.api.finished(created.body.task.id, created.body.token);
@@ -118,7 +118,7 @@ describe('faults while the task runs', () => {
   });
 
   it('a task that never finishes: failed at the polling deadline with a timeout error', async () => {
-    const { done } = await run([{ kind: 'timeout', delayMs: 60_000 }], { handler: { polling: { firstDelayMs: 10, incrementMs: 5, maxDelayMs: 30, deadlineMs: 300 } } });
+    const { done } = await run([{ kind: 'timeout', delayMs: 60_000 }], { handler: { polling: { firstDelayMs: 10, secondDelayMs: 5, maxDelayMs: 30, deadlineMs: 300 } } });
     expect(done.status).toBe('failed');
     expect(done.error).toMatchObject({ kind: 'timeout', code: 'pollDeadline', retryable: true });
   });

@@ -43,15 +43,15 @@ async function served(handler: SeedanceHandler): Promise<{ api: Api; stop(): Pro
 }
 
 describe('polling', () => {
-  it('uses Runware’s cadence (1 s, 1.5 s, ×1.5 …) through the injected clock', async () => {
+  it('uses Runware’s cadence (1 s, 0.5 s, ×1.5 …) through the injected clock', async () => {
     const clock = recordingClock();
     stack = await startStack({ handler: { clock, polling: {} }, runware: { timing: { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 400 } } });
     const created = await stack.api.create(BASIC_INPUT);
     const done = await stack.api.finished(created.body.task.id, created.body.token);
     expect(done.status).toBe('succeeded');
-    const polls = clock.waits.filter((ms) => ms >= 1_000);
+    const polls = clock.waits.filter((ms) => ms >= 500);
     expect(polls.length).toBeGreaterThanOrEqual(3);
-    expect(polls.slice(0, 3).map(Math.round)).toEqual([1000, 1500, 2250]);
+    expect(polls.slice(0, 3).map(Math.round)).toEqual([1000, 500, 750]);
     expect(Math.max(...polls)).toBeLessThanOrEqual(10_000);
   });
 

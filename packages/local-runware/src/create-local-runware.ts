@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JsonParseError, estimateVideoCostUsd, frameCount, parseJson, seedanceProFast, stringifyJson, type JsonValue, type RunwareVideoTask } from '@seedance-kit/core';
 
+import { answerShapeInPrompt, shapePoll, shapeSubmit } from './answer-shapes.js';
 import { checkAuth } from './check-auth.js';
 import { FaultBook } from './fault-book.js';
 import { captionText, CONTAINERS, encoderFor, wrapPrompt } from './ffmpeg-args.js';
@@ -56,6 +57,8 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
   // Every queued task waits on this one signal: many at once are expected, not a leak.
   setMaxListeners(0, lifetime.signal);
   const tasks = new Map<string, TaskRecord>();
+  // Tasks whose prompt token has been read: a resubmit must not add its fault twice.
+  const promptFaultsRead = new Set<string>();
   const background = new Set<Promise<unknown>>();
   const servers = new Set<LocalRunwareServer>();
   const expiryTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -133,8 +136,19 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
 
     let malformed: LocalRunwareFault | undefined;
     let slowAck: LocalRunwareFault | undefined;
+    let shapedAck: LocalRunwareFault | undefined;
+    if (!dryRun && options.promptFaults) {
+      for (const task of videoTasks) {
+        const asked = answerShapeInPrompt(task.positivePrompt);
+        const id = task.taskUUID.toLowerCase();
+        if (!asked || promptFaultsRead.has(id)) continue;
+        promptFaultsRead.add(id);
+        faults.add({ kind: 'answer', shape: asked.shape, ...(asked.code && { code: asked.code }), match: (t) => t.taskUUID.toLowerCase() === id });
+      }
+    }
     if (!dryRun && (videoTasks.length > 0 || polls)) {
       if (videoTasks.length > 0) {
+        shapedAck = faults.take('answer', videoTasks, (f) => f.shape === 'empty-ack');
         if (faults.take('rateLimit', videoTasks)) {
           return errorResponse([runwareError(429, { code: 'queueFull', message: 'Too many tasks in the queue. Wait and send again.' })], { 'retry-after': '1' });
         }
@@ -167,8 +181,11 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
         if (!p.record) errors.push(notFound(p.taskUUID));
         else {
           const answer = pollAnswer(p.record, performance.now(), timing.progressIntervalMs);
-          data.push(...answer.data);
-          errors.push(...answer.errors.map((entry) => ({ httpStatus: 200, entry })));
+          const shape = dryRun ? undefined : faults.take('answer', [p.record.task], (f) => f.shape !== 'empty-ack');
+          const shaped = shape?.shape ? shapePoll(shape.shape, { code: shape.code }, p.record, answer, bearerOf(request)) : answer;
+          if (shaped instanceof Response) return shaped;
+          data.push(...shaped.data);
+          errors.push(...shaped.errors.map((entry) => ({ httpStatus: 200, entry: entry as RunwareErrorEntry })));
         }
       }
     }
@@ -182,6 +199,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     }
 
     const envelope = { ...(data.length > 0 && { data }), ...(errors.length > 0 && { errors: errors.map((e) => e.entry) }) };
+    if (shapedAck?.shape && errors.length === 0) return shapeSubmit(shapedAck.shape) ?? jsonResponse(200, envelope);
     if (malformed) {
       // A body cut off mid-way, as a dropped proxy connection leaves it: status 200, not JSON.
       const whole = stringifyJson(envelope);
@@ -474,6 +492,11 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** The bearer a request came with ('' without one). */
+function bearerOf(request: Request): string {
+  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
 }
 
 function messageOf(error: unknown): string {

@@ -18,10 +18,10 @@ export class FaultBook {
 
   /**
    * The first fault of this kind that applies to any of the tasks (a fault without `match`
-   * applies to all, even when no task is known), counted as one strike.
+   * applies to all, even when no task is known) and to `where`, counted as one strike.
    */
-  take(kind: LocalRunwareFaultKind, tasks: readonly RunwareVideoTask[]): LocalRunwareFault | undefined {
-    const index = this.#entries.findIndex((e) => e.fault.kind === kind && applies(e.fault, tasks));
+  take(kind: LocalRunwareFaultKind, tasks: readonly RunwareVideoTask[], where: (fault: LocalRunwareFault) => boolean = () => true): LocalRunwareFault | undefined {
+    const index = this.#entries.findIndex((e) => e.fault.kind === kind && where(e.fault) && applies(e.fault, tasks));
     const entry = this.#entries[index];
     if (!entry) return undefined;
     entry.left--;

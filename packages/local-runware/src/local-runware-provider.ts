@@ -66,6 +66,7 @@ export function localRunwareProvider(given?: LocalRunware | LocalRunwareOptions)
     return {
       ...createRunwareProvider({
         ...context.settings,
+        logger: context.logger,
         apiKey,
         name: 'local',
         baseUrl: `${LOCAL_RUNWARE_ORIGIN}/v1`,

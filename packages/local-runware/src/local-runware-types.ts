@@ -1,4 +1,5 @@
 import type { RunwareVideoTask } from '@seedance-kit/core';
+import type { LocalRunwareAnswerShape } from './answer-shapes.js';
 
 /** Waits and paces of the simulated service; the defaults suit a demo (a few seconds per video). */
 export interface LocalRunwareTiming {
@@ -40,6 +41,11 @@ export interface LocalRunwareOptions {
   readonly concurrency?: number;
   /** Clock (ms since epoch) that `ttl` expiry is judged by; tests move it instead of waiting. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * Read `[fault:<shape>]` (or `[fault:<shape>=<code>]`) in a task's prompt as an `answer` fault
+   * for that task, so a page or story can ask for any answer shape by its prompt. Default false.
+   */
+  readonly promptFaults?: boolean;
 }
 
 /**
@@ -51,6 +57,8 @@ export interface LocalRunwareOptions {
  * - `loseWebhook` / `duplicateWebhook`: one result's webhook is not sent / sent twice.
  * - `expireUrl`: one result's file URL answers 410 from the start.
  * - `rateLimit`: HTTP 429 `queueFull`; `insufficientCredits`: HTTP 402; nothing is accepted.
+ * - `answer`: the task's answers take `shape` (one of `ANSWER_SHAPES`: every shape Runware's
+ *   SDKs read, e.g. `error-in-data`, `queued`, `single-error`), with `code` as its error code.
  *
  * `slowAck`, `rateLimit` and `insufficientCredits` hit submits only; `serverError` and
  * `malformedJson` hit submits and `getResponse` polls; the rest hit one task or one result.
@@ -65,7 +73,8 @@ export type LocalRunwareFaultKind =
   | 'duplicateWebhook'
   | 'expireUrl'
   | 'rateLimit'
-  | 'insufficientCredits';
+  | 'insufficientCredits'
+  | 'answer';
 
 export interface LocalRunwareFault {
   readonly kind: LocalRunwareFaultKind;
@@ -75,6 +84,10 @@ export interface LocalRunwareFault {
   readonly delayMs?: number;
   /** `serverError`: the HTTP status, default 503. */
   readonly status?: number;
+  /** `answer`: how the task's answers are shaped. */
+  readonly shape?: LocalRunwareAnswerShape;
+  /** `answer`: the error code the shape sends instead of its default. */
+  readonly code?: string;
   /** Strike only for tasks this accepts (for a poll: the polled task). */
   readonly match?: (task: RunwareVideoTask) => boolean;
 }

@@ -11,7 +11,7 @@ import { DEMO_ROOT, NEXT_ROOT, REPO_ROOT } from './paths.js';
 /** A simulator quick enough for a browser test, slow enough to see queued, progress and done. */
 export const E2E_TIMING: LocalRunwareTiming = { ackDelayMs: 20, queueMs: 300, progressIntervalMs: 100, minRenderMs: 1500 };
 /** Polls of the simulator every 100–250 ms instead of Runware's 1 s and up. */
-export const E2E_POLLING = { firstDelayMs: 100, incrementMs: 50, factor: 1, maxDelayMs: 250, retryBaseDelayMs: 50 } as const;
+export const E2E_POLLING = { firstDelayMs: 100, secondDelayMs: 50, factor: 1, maxDelayMs: 250, retryBaseDelayMs: 50 } as const;
 export const E2E_RETRY = { submitRetries: 2, submitRetryDelayMs: 50, requestTimeoutMs: 10_000 } as const;
 
 export interface Running {

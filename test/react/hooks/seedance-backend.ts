@@ -8,7 +8,7 @@ import { setupServer, type SetupServerApi } from 'msw/node';
 /** Short simulator and polling timings so a 1.2 s clip is done in a few hundred ms. */
 export const FAST: SeedanceHandlerOptions = {
   secret: 'hooks-test-secret-0123456789abcdef',
-  polling: { firstDelayMs: 10, incrementMs: 10, factor: 1.5, maxDelayMs: 50 },
+  polling: { firstDelayMs: 10, secondDelayMs: 10, factor: 1.5, maxDelayMs: 50 },
   policy: { rateLimit: null },
   logger: { warn: () => undefined, error: () => undefined },
 };
@@ -40,8 +40,8 @@ export interface MswBackend {
   close(): Promise<void>;
 }
 
-export function startMswBackend(options: SeedanceHandlerOptions = {}): MswBackend {
-  const local = localRunwareProvider(LOCAL);
+export function startMswBackend(options: SeedanceHandlerOptions = {}, simulator: LocalRunwareOptions = LOCAL): MswBackend {
+  const local = localRunwareProvider(simulator);
   const handler = createSeedanceHandler({ ...FAST, provider: local, ...options, policy: { ...FAST.policy, ...options.policy } });
   const seen: string[] = [];
   const server = setupServer(

@@ -10,7 +10,7 @@ export const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 /** A simulator quick enough for tests (a 1.2 s video renders in well under a second). */
 export const FAST_TIMING = { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 60 } as const;
-export const FAST_POLLING = { firstDelayMs: 20, incrementMs: 10, factor: 1.5, maxDelayMs: 80, retryBaseDelayMs: 20 } as const;
+export const FAST_POLLING = { firstDelayMs: 20, secondDelayMs: 10, factor: 1.5, maxDelayMs: 80, retryBaseDelayMs: 20 } as const;
 export const FAST_RETRY = { submitRetries: 3, submitRetryDelayMs: 20, requestTimeoutMs: 5_000 } as const;
 
 export interface Listening {

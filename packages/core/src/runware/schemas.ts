@@ -57,14 +57,22 @@ export interface RunwareGetResponseTask {
   readonly taskUUID: string;
 }
 
-/** One item of `data` for a video task: the ack, a progress item, or a finished result. */
+/**
+ * One item of `data` for a video task: the ack, a progress frame, a finished result or a failure.
+ * Every field is optional and `status` is open-ended, as Runware's SDKs read it: a progress
+ * frame may carry no `status` and no `taskType`, a REST answer's item no `taskUUID`, and Runware
+ * may add statuses (`queued`, `pending`, …) at any time. Only a field of the wrong type is refused.
+ */
 export const runwareVideoItemSchema = z.looseObject({
-  taskType: z.string(),
-  taskUUID: z.string(),
-  status: z.optional(z.enum(['processing', 'success', 'error'])),
+  taskType: z.optional(z.string()),
+  taskUUID: z.optional(z.string()),
+  status: z.optional(z.string()),
   progress: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   videoUUID: z.optional(z.string()),
+  mediaUUID: z.optional(z.string()),
   videoURL: z.optional(z.string()),
+  videoDataURI: z.optional(z.string()),
+  videoBase64Data: z.optional(z.string()),
   seed: z.optional(int64),
   cost: z.optional(z.number().check(z.minimum(0))),
   NSFWContent: z.optional(z.boolean()),
@@ -83,12 +91,6 @@ export const runwareErrorSchema = z.looseObject({
   min: z.optional(z.union([z.number(), z.bigint()])),
   max: z.optional(z.union([z.number(), z.bigint()])),
   allowedValues: z.optional(z.array(z.unknown())),
-});
-
-/** Every Runware HTTP answer: `data` and `errors`, either missing or empty, or both present. */
-export const runwareEnvelopeSchema = z.looseObject({
-  data: z.optional(z.array(z.unknown())),
-  errors: z.optional(z.array(z.unknown())),
 });
 
 export type RunwareErrorItem = z.infer<typeof runwareErrorSchema>;

@@ -33,6 +33,7 @@ export async function resolveProvider(choice: ProviderChoice, context: ProviderC
     return {
       provider: createRunwareProvider({
         ...context.settings,
+        logger: context.logger,
         apiKey: choice.apiKey,
         ...(choice.baseUrl !== undefined && { baseUrl: choice.baseUrl }),
         ...(choice.fetch !== undefined && { fetch: choice.fetch }),

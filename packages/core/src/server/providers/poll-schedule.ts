@@ -1,11 +1,13 @@
 /**
- * The `getResponse` cadence Runware's own SDK uses (SPEC.md): first poll after 1 s, then +0.5 s,
- * then ×1.5 up to 10 s; give up after 20 min. Every number is injectable so tests run in ms.
+ * The `getResponse` cadence of Runware's own SDK (runware-sdk `client.py`, cited in
+ * test/fixtures/runware-answers.json `pollCadence`): the first poll 1 s after the ack, the second
+ * 0.5 s after that (an absolute wait, not +0.5 s), then each wait ×1.5 up to 10 s: 1000, 500,
+ * 750, 1125, …; give up after 20 min. Every number is injectable so tests run in ms.
  */
 export interface PollingOptions {
   readonly firstDelayMs: number;
-  /** Added once, for the second poll. */
-  readonly incrementMs: number;
+  /** The wait before the second poll; later waits grow from it. */
+  readonly secondDelayMs: number;
   /** Growth per poll after the second. */
   readonly factor: number;
   readonly maxDelayMs: number;
@@ -19,7 +21,7 @@ export interface PollingOptions {
 
 export const DEFAULT_POLLING: PollingOptions = {
   firstDelayMs: 1_000,
-  incrementMs: 500,
+  secondDelayMs: 500,
   factor: 1.5,
   maxDelayMs: 10_000,
   deadlineMs: 20 * 60_000,
@@ -29,10 +31,9 @@ export const DEFAULT_POLLING: PollingOptions = {
 
 /** Wait before poll number `index` (0 = the first after the ack). */
 export function pollDelay(index: number, options: PollingOptions = DEFAULT_POLLING): number {
-  const { firstDelayMs, incrementMs, factor, maxDelayMs } = options;
+  const { firstDelayMs, secondDelayMs, factor, maxDelayMs } = options;
   if (index <= 0) return Math.min(firstDelayMs, maxDelayMs);
-  const second = firstDelayMs + incrementMs;
-  return Math.min(maxDelayMs, second * factor ** (index - 1));
+  return Math.min(maxDelayMs, secondDelayMs * factor ** (index - 1));
 }
 
 /** Wait after `failures` failed polls in a row, honouring a server's Retry-After when longer. */

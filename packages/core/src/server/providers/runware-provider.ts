@@ -1,9 +1,11 @@
 import { errorFromRunware, timeoutError, type TaskError } from '../../errors/index.js';
 import { stringifyJson } from '../../json/index.js';
-import { buildRunwareTask, parseRunwareResponse, type RunwareErrorItem, type RunwareResponse } from '../../runware/index.js';
+import { buildRunwareTask, parseRunwareResponse, RUNWARE_RUNNING_STATUSES, type RunwareErrorItem, type RunwareResponse } from '../../runware/index.js';
 import type { TaskResult } from '../../task/index.js';
 import { systemClock, type Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
 import { DEFAULT_POLLING, type PollingOptions } from './poll-schedule.js';
+import { scrubSecret } from './scrub-secret.js';
 import type { PollOutcome, ProviderSubmission, ProviderUpdate, SubmitOutcome, VideoProvider, WebhookDelivery } from './video-provider.js';
 
 export const RUNWARE_API_URL = 'https://api.runware.ai/v1';
@@ -22,6 +24,8 @@ export interface RunwareProviderOptions {
   /** First wait before such a retry, doubled each time. Default 1 s. */
   readonly submitRetryDelayMs?: number;
   readonly clock?: Clock;
+  /** Where a status Runware has not used before is reported (once each). Default: not reported. */
+  readonly logger?: Logger;
   /** `local` when `baseUrl`/`fetch` lead to the local Runware. */
   readonly name?: 'runware' | 'local';
   /** Serves the provider's files (the embedded local Runware). */
@@ -71,7 +75,7 @@ export function createRunwareProvider(options: RunwareProviderOptions): VideoPro
       return { kind: 'failed', error: timeout.aborted ? timeoutError('requestTimeout') : providerUnreachable() };
     }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
-    return { kind: 'answer', status: response.status, body: parseRunwareResponse(text), ...(retryAfterMs !== undefined && { retryAfterMs }) };
+    return { kind: 'answer', status: response.status, body: noteStatuses(parseRunwareResponse(text)), ...(retryAfterMs !== undefined && { retryAfterMs }) };
   }
 
   /** One submit attempt: accepted, refused for good, or unclear (may have arrived). */
@@ -102,7 +106,8 @@ export function createRunwareProvider(options: RunwareProviderOptions): VideoPro
       if (status >= 500 || error.kind === 'provider' || error.kind === 'timeout' || error.kind === 'unknown') return { result: 'unclear', error };
       return { result: 'refused', error };
     }
-    if (acked && status < 400) return accepted(body, submission.taskUUID);
+    // A 2xx with no error is an ack even without an item (`{"data": []}`): Runware's SDK polls.
+    if (status < 300 && body.malformed.every((m) => m.where !== 'body')) return accepted(body, submission.taskUUID);
     if (status === 429) return { result: 'busy', error: errorFromRunware({ code: 'rateLimitExceeded' }, status), ...retryAfter(exchange) };
     if (status >= 400 && status < 500) return { result: 'refused', error: errorFromRunware({ code: `http${status}` }, status) };
     return { result: 'unclear', error: malformedError(status) };
@@ -116,7 +121,8 @@ export function createRunwareProvider(options: RunwareProviderOptions): VideoPro
       const item = body.errors[0] ?? { code: status === 429 ? 'rateLimitExceeded' : 'serverError' };
       return { ok: false, error: errorFromRunware(item, status), ...retryAfter(exchange) };
     }
-    if (body.malformed.some((m) => m.where === 'body')) return { ok: false, error: malformedError(status) };
+    // A refusal's status says enough without a readable body (a 401 with none is still a 401).
+    if (status < 400 && body.malformed.some((m) => m.where === 'body')) return { ok: false, error: malformedError(status) };
     const update = updateFor(body, taskUUID, status >= 400 ? status : undefined);
     if (!update.error && status >= 400) {
       // A refusal not tied to the task (a revoked key, a bad request) ends it too.
@@ -159,28 +165,36 @@ export function createRunwareProvider(options: RunwareProviderOptions): VideoPro
     return { accepted: false, error: lastError ?? providerUnreachable() };
   }
 
-  // Provider text shown to users (validation, moderation) must never echo the key back.
-  const scrub = <T extends { readonly error?: TaskError }>(value: T): T =>
-    value.error && value.error.message.includes(apiKey) ? { ...value, error: { ...value.error, message: value.error.message.split(apiKey).join('[redacted]') } } : value;
-  const scrubUpdate = (update: ProviderUpdate): ProviderUpdate => scrub(update);
+  // Any field of a provider answer may echo the key back; nothing that leaves here carries it.
+  const scrub = <T>(value: T): T => scrubSecret(value, apiKey);
+
+  // Statuses are open-ended: one not seen before is still a running task, said once in the log.
+  const seenStatuses = new Set<string>(RUNWARE_RUNNING_STATUSES);
+  function noteStatuses(body: RunwareResponse): RunwareResponse {
+    for (const item of body.data) {
+      if (item.status !== 'processing' || item.providerStatus === undefined || seenStatuses.has(item.providerStatus)) continue;
+      seenStatuses.add(item.providerStatus);
+      options.logger?.warn(scrub(`seedance: Runware reported status "${item.providerStatus.slice(0, 64)}", not one the kit knows; the task is treated as still running.`));
+    }
+    return body;
+  }
 
   return {
     name: options.name ?? 'runware',
     polling,
     submit: async (submission, signal) => {
       const outcome = await submit(submission, signal);
-      return outcome.accepted ? (outcome.update ? { ...outcome, update: scrubUpdate(outcome.update) } : outcome) : scrub(outcome);
+      return scrub(outcome);
     },
     poll: async (taskUUID, signal) => {
       const outcome = await poll(taskUUID, signal);
-      return outcome.ok ? { ...outcome, update: scrubUpdate(outcome.update) } : scrub(outcome);
+      return scrub(outcome);
     },
     readWebhook(text) {
-      const body = parseRunwareResponse(text);
+      const body = noteStatuses(parseRunwareResponse(text));
       const ids = new Set<string>();
-      for (const item of body.data) ids.add(item.taskUUID);
-      for (const item of body.errors) if (item.taskUUID) ids.add(item.taskUUID);
-      return [...ids].map((taskUUID): WebhookDelivery => ({ taskUUID, update: scrubUpdate(updateFor(body, taskUUID)) }));
+      for (const item of [...body.data, ...body.errors]) if (item.taskUUID) ids.add(item.taskUUID);
+      return [...ids].map((taskUUID): WebhookDelivery => ({ taskUUID, update: scrub(updateFor(body, taskUUID, undefined, false)) }));
     },
     ...(options.serveFile && { serveFile: options.serveFile }),
     ...(options.close && { close: options.close }),
@@ -196,13 +210,18 @@ function accepted(body: RunwareResponse, taskUUID: string): { readonly result: '
   return results.length > 0 || error ? { result: 'accepted', update: { results, processing: false, ...(error && { error }) } } : { result: 'accepted' };
 }
 
-/** Results, progress and failure for one task out of a Runware answer. */
-function updateFor(body: RunwareResponse, taskUUID: string, status?: number): ProviderUpdate {
+/**
+ * Results, progress and failure for one task out of a Runware answer. In the answer to a
+ * request about this one task (`asked`), an item or error naming no task is about it, as
+ * runware-sdk reads REST answers; a webhook body must name its task.
+ */
+function updateFor(body: RunwareResponse, taskUUID: string, status?: number, asked = true): ProviderUpdate {
+  const ours = (id: string | undefined) => id === taskUUID || (asked && id === undefined);
   const results: TaskResult[] = [];
   let progress: number | undefined;
   let processing = false;
   for (const item of body.data) {
-    if (item.taskUUID !== taskUUID) continue;
+    if (!ours(item.taskUUID)) continue;
     if (item.status === 'success') {
       results.push({
         videoUUID: item.videoUUID,
@@ -216,7 +235,7 @@ function updateFor(body: RunwareResponse, taskUUID: string, status?: number): Pr
       if (item.progress !== undefined) progress = Math.max(progress ?? 0, item.progress);
     }
   }
-  const failure: RunwareErrorItem | undefined = body.errors.find((e) => e.taskUUID === taskUUID);
+  const failure: RunwareErrorItem | undefined = body.errors.find((e) => e.taskUUID === taskUUID) ?? body.errors.find((e) => ours(e.taskUUID));
   return {
     results,
     processing,
