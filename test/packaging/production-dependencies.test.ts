@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -38,5 +40,34 @@ describe('a production install of the kit', () => {
 
   it('gets ffmpeg from the local Runware package, a development dependency', async () => {
     expect([...(await productionClosure(['@seedance-kit/local-runware']))]).toContain('@ffmpeg-installer/ffmpeg');
+  });
+});
+
+// The built server entries, with every chunk they import: what a bundler or a serverless tracer
+// would take along. The simulator is only named for an on-demand import, never imported.
+const DIST = fileURLToPath(new URL('../../packages/core/dist/', import.meta.url));
+const SERVER_ENTRIES = ['server.js', 'next.js', 'express.js', 'hono.js', 'node.js', 'redis.js'];
+
+async function chunksOf(entry: string): Promise<Map<string, string>> {
+  const chunks = new Map<string, string>();
+  const visit = async (file: string) => {
+    if (chunks.has(file)) return;
+    const code = await readFile(file, 'utf8');
+    chunks.set(file, code);
+    for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) await visit(join(dirname(file), spec!));
+  };
+  await visit(join(DIST, entry));
+  return chunks;
+}
+
+describe('the built server entries', () => {
+  it.each(SERVER_ENTRIES)('%s and its chunks import no simulator, ffmpeg or child process', async (entry) => {
+    if (!existsSync(join(DIST, entry))) throw new Error('packages/core/dist is missing: run `npm run build` before this test.');
+    const chunks = await chunksOf(entry);
+    for (const [file, code] of chunks) {
+      expect(code, file).not.toMatch(/ffmpeg|ffprobe|child_process/);
+      expect(code, file).not.toMatch(/(?:from|import)\s*["']@seedance-kit\/local-runware["']/);
+    }
+    expect(chunks.size).toBeGreaterThan(0);
   });
 });
