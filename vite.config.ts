@@ -13,6 +13,7 @@ export const packageAliases = [
   { find: /^@seedance-kit\/core\/(.+)$/, replacement: src('./packages/core/src/entries/$1.ts') },
   { find: /^@seedance-kit\/react$/, replacement: src('./packages/react/src/index.ts') },
   { find: /^@seedance-kit\/local-runware$/, replacement: src('./packages/local-runware/src/index.ts') },
+  { find: /^@seedance-kit\/local-runware\/msw$/, replacement: src('./packages/local-runware/src/msw.ts') },
 ];
 
 /**

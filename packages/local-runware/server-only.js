@@ -12,4 +12,5 @@ export {
   refused as answerShapeInPrompt,
   refused as createLocalRunware,
   refused as localRunwareProvider,
+  refused as seedanceMswBackend,
 };

@@ -67,6 +67,8 @@ describe('the browser stand-ins', () => {
 
   it('name everything the local Runware exports', async () => {
     const names = await exported('../../packages/local-runware/server-only.js');
-    for (const name of Object.keys(await import('@seedance-kit/local-runware'))) expect(names).toContain(name);
+    for (const entry of [await import('@seedance-kit/local-runware'), await import('@seedance-kit/local-runware/msw')]) {
+      for (const name of Object.keys(entry)) expect(names).toContain(name);
+    }
   });
 });

@@ -1,8 +1,8 @@
 /** The real handler behind msw, for the hooks tests: every request the hooks make reaches it. */
 import type { GenerationInput } from '@seedance-kit/core';
-import { createSeedanceHandler, type SeedanceHandler, type SeedanceHandlerOptions } from '@seedance-kit/core/server';
-import { localRunwareProvider, type LocalRunware, type LocalRunwareOptions } from '@seedance-kit/local-runware';
-import { http } from 'msw';
+import type { SeedanceHandler, SeedanceHandlerOptions } from '@seedance-kit/core/server';
+import type { LocalRunware, LocalRunwareOptions } from '@seedance-kit/local-runware';
+import { seedanceMswBackend } from '@seedance-kit/local-runware/msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
 
 /** Short simulator and polling timings so a 1.2 s clip is done in a few hundred ms. */
@@ -41,25 +41,23 @@ export interface MswBackend {
 }
 
 export function startMswBackend(options: SeedanceHandlerOptions = {}, simulator: LocalRunwareOptions = LOCAL): MswBackend {
-  const local = localRunwareProvider(simulator);
-  const handler = createSeedanceHandler({ ...FAST, provider: local, ...options, policy: { ...FAST.policy, ...options.policy } });
+  // As an app's own tests would: the kit's msw handlers, with this suite's timings and faults.
+  const backend = seedanceMswBackend({ localRunware: simulator, handler: { ...FAST, ...options, policy: { ...FAST.policy, ...options.policy } } });
   const seen: string[] = [];
-  const server = setupServer(
-    http.all('*/api/seedance/*', ({ request }) => {
-      seen.push(`${request.method} ${new URL(request.url).pathname}`);
-      return handler(request);
-    }),
-  );
+  const server = setupServer(...backend.handlers);
+  server.events.on('request:start', ({ request }) => {
+    if (new URL(request.url).pathname.startsWith('/api/seedance/')) seen.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
   server.listen({ onUnhandledRequest: 'error' });
   return {
-    handler,
-    localRunware: local.localRunware,
+    handler: backend.handler,
+    localRunware: backend.localRunware,
     server,
     seen,
-    submitted: () => local.localRunware.stats.submitted,
+    submitted: () => backend.localRunware.stats.submitted,
     async close() {
       server.close();
-      await handler.close();
+      await backend.close();
     },
   };
 }
