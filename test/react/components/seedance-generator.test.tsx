@@ -1,3 +1,4 @@
+import type { VideoTaskState } from '@seedance-kit/core';
 import { SeedanceGenerator, SeedanceProvider } from '@seedance-kit/react';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -168,5 +169,27 @@ describe('SeedanceGenerator', () => {
     expect(widget()).toHaveAttribute('data-state', 'cancelled');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(fake.cancels).toHaveLength(1);
+  });
+
+  it('tells the app through its callbacks: each video, the statuses, success and settled, once each', async () => {
+    const user = setup();
+    const onSuccess = vi.fn();
+    const onSettled = vi.fn();
+    const onResult = vi.fn();
+    const onStatusChange = vi.fn<(task: VideoTaskState) => void>();
+    const onError = vi.fn();
+    renderWidget({ onSuccess, onSettled, onResult, onStatusChange, onError });
+    await shortest(user);
+    await user.click(screen.getByRole('radio', { name: '2' }));
+    await user.type(prompt(), 'Two lanterns');
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    await elapse();
+    expect(widget()).toHaveAttribute('data-state', 'succeeded');
+    expect(onResult).toHaveBeenCalledTimes(2);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'succeeded', results: [expect.anything(), expect.anything()] });
+    expect(onSettled).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
+    expect(onStatusChange.mock.calls.map(([task]) => task.status)).toEqual(['submitting', 'queued', 'processing', 'succeeded']);
   });
 });

@@ -1,5 +1,5 @@
 'use client';
-import { isTerminal, seedanceProFast, type GenerationInput } from '@seedance-kit/core';
+import { isTerminal, seedanceProFast, type GenerationInput, type VideoTaskCallbacks } from '@seedance-kit/core';
 import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
 // Only what the package exports: the widget is built as any app would build it.
 import { useFrameImage } from '../frame-image-picker/index.js';
@@ -23,7 +23,12 @@ import { SeedField } from '../seed-field/index.js';
 import { TaskStatusAnnouncer } from '../task-status-announcer/index.js';
 import { VideoResultGrid } from '../video-result/index.js';
 
-export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+/**
+ * `onSuccess(task)`, `onError(error, task)`, `onSettled(task)`, `onStatusChange(task)`,
+ * `onResult(result, task)`: the widget's task, as `useVideoTask` reports it (once per run, across
+ * a reload that resumes it). `onError` here is the task's, not the DOM's.
+ */
+export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children' | 'onError'>, VideoTaskCallbacks {
   /**
    * Where the backend handler is mounted (default `/api/seedance`). Used only when no
    * `SeedanceProvider` is above; inside one, the provider's client is used.
@@ -46,9 +51,12 @@ type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint'>;
 
 const spec = seedanceProFast;
 
-const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody({ unstyled = false, className, ...props }, ref) {
+const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
+  { unstyled = false, className, onSuccess, onError, onSettled, onStatusChange, onResult, ...props },
+  ref,
+) {
   const messages = useSeedanceMessages();
-  const task = useVideoTask();
+  const task = useVideoTask({ onSuccess, onError, onSettled, onStatusChange, onResult });
   const form = useGenerationForm({ task });
   const { values, visibleErrors, limits } = form;
   const titleId = `seedance-generator-${useId().replace(/:/g, '')}`;
