@@ -192,4 +192,40 @@ describe('SeedanceGenerator', () => {
     expect(onError).not.toHaveBeenCalled();
     expect(onStatusChange.mock.calls.map(([task]) => task.status)).toEqual(['submitting', 'queued', 'processing', 'succeeded']);
   });
+
+  describe('keeps focus on a labelled target when the control that had it goes away', () => {
+    const generate = () => screen.getByRole('button', { name: /Generat/ });
+    const resultsHeading = () => screen.getByRole('heading', { name: 'Videos' });
+
+    it('after Cancel: Generate; after Try again: the results heading; after Start over: Generate', async () => {
+      const user = setup();
+      renderWidget();
+      await user.type(prompt(), 'A slow tide [hold]');
+      await user.click(generate());
+      await elapse(200);
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      expect(document.activeElement).toBe(generate());
+      await user.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+      expect(document.activeElement).toBe(resultsHeading());
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      await user.click(screen.getByRole('button', { name: 'Start over' }));
+      expect(widget()).toHaveAttribute('data-state', 'idle');
+      expect(document.activeElement).toBe(generate());
+    });
+
+    it('when the task ends while focus is on Cancel: the results heading', async () => {
+      const user = setup();
+      renderWidget();
+      await shortest(user);
+      await user.type(prompt(), 'A kite rising');
+      await user.click(generate());
+      await elapse(50);
+      screen.getByRole('button', { name: 'Cancel' }).focus();
+      await elapse();
+      expect(widget()).toHaveAttribute('data-state', 'succeeded');
+      expect(resultsHeading()).toHaveAttribute('tabindex', '-1');
+      expect(document.activeElement).toBe(resultsHeading());
+    });
+  });
 });
