@@ -1,3 +1,4 @@
+import type { VideoTaskState } from '@seedance-kit/core';
 import { SeedanceGenerator, SeedanceProvider } from '@seedance-kit/react';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -168,5 +169,63 @@ describe('SeedanceGenerator', () => {
     expect(widget()).toHaveAttribute('data-state', 'cancelled');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(fake.cancels).toHaveLength(1);
+  });
+
+  it('tells the app through its callbacks: each video, the statuses, success and settled, once each', async () => {
+    const user = setup();
+    const onSuccess = vi.fn();
+    const onSettled = vi.fn();
+    const onResult = vi.fn();
+    const onStatusChange = vi.fn<(task: VideoTaskState) => void>();
+    const onError = vi.fn();
+    renderWidget({ onSuccess, onSettled, onResult, onStatusChange, onError });
+    await shortest(user);
+    await user.click(screen.getByRole('radio', { name: '2' }));
+    await user.type(prompt(), 'Two lanterns');
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    await elapse();
+    expect(widget()).toHaveAttribute('data-state', 'succeeded');
+    expect(onResult).toHaveBeenCalledTimes(2);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'succeeded', results: [expect.anything(), expect.anything()] });
+    expect(onSettled).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
+    expect(onStatusChange.mock.calls.map(([task]) => task.status)).toEqual(['submitting', 'queued', 'processing', 'succeeded']);
+  });
+
+  describe('keeps focus on a labelled target when the control that had it goes away', () => {
+    const generate = () => screen.getByRole('button', { name: /Generat/ });
+    const resultsHeading = () => screen.getByRole('heading', { name: 'Videos' });
+
+    it('after Cancel: Generate; after Try again: the results heading; after Start over: Generate', async () => {
+      const user = setup();
+      renderWidget();
+      await user.type(prompt(), 'A slow tide [hold]');
+      await user.click(generate());
+      await elapse(200);
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      expect(document.activeElement).toBe(generate());
+      await user.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+      expect(document.activeElement).toBe(resultsHeading());
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      await user.click(screen.getByRole('button', { name: 'Start over' }));
+      expect(widget()).toHaveAttribute('data-state', 'idle');
+      expect(document.activeElement).toBe(generate());
+    });
+
+    it('when the task ends while focus is on Cancel: the results heading', async () => {
+      const user = setup();
+      renderWidget();
+      await shortest(user);
+      await user.type(prompt(), 'A kite rising');
+      await user.click(generate());
+      await elapse(50);
+      screen.getByRole('button', { name: 'Cancel' }).focus();
+      await elapse();
+      expect(widget()).toHaveAttribute('data-state', 'succeeded');
+      expect(resultsHeading()).toHaveAttribute('tabindex', '-1');
+      expect(document.activeElement).toBe(resultsHeading());
+    });
   });
 });

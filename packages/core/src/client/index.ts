@@ -1,6 +1,6 @@
 export { createSeedanceClient, type CreateTaskOptions, type HeadersOption, type RequestOptions, type SeedanceClient, type SeedanceClientOptions } from './seedance-client.js';
 export { isTaskSnapshot, type SubscribeOptions, type TaskTransport } from './follow-task.js';
-export { createVideoTaskController, type VideoTaskController, type VideoTaskControllerOptions, type VideoTaskListener } from './video-task-controller.js';
+export { createVideoTaskController, type VideoTaskCallbacks, type VideoTaskController, type VideoTaskControllerOptions, type VideoTaskListener } from './video-task-controller.js';
 export type { VideoTaskDetails, VideoTaskState } from './video-task-state.js';
 export { memoryTaskStorage, webTaskStorage, type TaskStorage } from './task-storage.js';
 export { estimateProgress, expectedGenerationMs } from './estimate-progress.js';

@@ -1,6 +1,7 @@
 import type { GenerationInput } from '../spec/generation-input.js';
 import { isActive } from '../task/task-state.js';
-import type { VideoTaskControllerState } from './video-task-reducer.js';
+import { TASK_STATUSES } from '../task/task-state.js';
+import type { NotifiedProgress, VideoTaskControllerState } from './video-task-reducer.js';
 
 /** What is kept in storage while a task runs, so a reload resumes it instead of paying again. */
 export interface StoredTask {
@@ -12,6 +13,8 @@ export interface StoredTask {
   readonly token?: string;
   /** Only until the server answered the create, to send the same create again after a reload. */
   readonly input?: GenerationInput;
+  /** What the callbacks already reported, so the page after a reload does not report it again. */
+  readonly notified?: NotifiedProgress;
 }
 
 /**
@@ -30,6 +33,7 @@ export function storedTaskOf(state: VideoTaskControllerState): StoredTask | unde
     idempotencyKey,
     numberResults: task.numberResults,
     startedAt: state.startedAt ?? 0,
+    notified: { status: state.notified.status, results: state.notified.results },
     ...(taskId && token ? { taskId, token } : input && { input }),
   };
 }
@@ -39,7 +43,10 @@ export function parseStoredTask(text: string | null | undefined): StoredTask | u
   try {
     const value = JSON.parse(text || 'null') as Partial<StoredTask> | null;
     if (value?.v !== 1 || typeof value.idempotencyKey !== 'string' || !Number.isInteger(value.numberResults) || typeof value.startedAt !== 'number') return undefined;
-    return value as StoredTask;
+    const { notified, ...rest } = value as StoredTask;
+    // A malformed `notified` only costs the de-duplication, not the resume.
+    const valid = notified && (TASK_STATUSES as readonly unknown[]).includes(notified.status) && Number.isInteger(notified.results) && notified.results >= 0;
+    return valid ? { ...rest, notified: { status: notified.status, results: notified.results } } : rest;
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import type { GenerationInput } from '../spec/generation-input.js';
 import { drawSeed } from '../spec/seed.js';
 import { validateGenerationInput } from '../spec/validate-generation.js';
 import type { ValidationIssue } from '../spec/validation-issue.js';
-import { isActive } from '../task/task-state.js';
+import { isActive, isTerminal, type TaskResult } from '../task/task-state.js';
 import { createIdempotencyKey } from './idempotency-key.js';
 import type { SeedanceClient } from './seedance-client.js';
 import { parseStoredTask, storedTaskOf } from './stored-task.js';
@@ -13,7 +13,25 @@ import type { TaskStorage } from './task-storage.js';
 import { videoTaskStateOf, type VideoTaskState } from './video-task-state.js';
 import { initialVideoTaskControllerState, kitError, videoTaskReducer, type VideoTaskAction, type VideoTaskControllerState } from './video-task-reducer.js';
 
-export interface VideoTaskControllerOptions {
+/**
+ * Lifecycle callbacks. Each fires once per run (a submit, a retry, a resume): not again when a
+ * reload resumes the task (what was told is kept with the stored task), and called in the order
+ * statuses and results arrive, after subscribers saw the new state.
+ */
+export interface VideoTaskCallbacks {
+  /** The task succeeded (or succeeded and its URLs already expired): every result is in. */
+  readonly onSuccess?: (task: VideoTaskState) => void;
+  /** The run failed: refused, rejected by the provider, or the connection was lost (`error.kind` says which). */
+  readonly onError?: (error: TaskError, task: VideoTaskState) => void;
+  /** The run ended here: succeeded, failed or cancelled. */
+  readonly onSettled?: (task: VideoTaskState) => void;
+  /** `status` changed (back to `idle` on reset too). */
+  readonly onStatusChange?: (task: VideoTaskState) => void;
+  /** One video arrived; a task of four calls this four times, as each arrives. */
+  readonly onResult?: (result: TaskResult, task: VideoTaskState) => void;
+}
+
+export interface VideoTaskControllerOptions extends VideoTaskCallbacks {
   readonly client: SeedanceClient;
   /** Keeps the running task's id and token so a reload resumes it; none means no persistence. */
   readonly storage?: TaskStorage;
@@ -63,6 +81,16 @@ const VISIBLE = ['task', 'snapshot', 'input', 'startedAt', 'transport'] as const
 
 const STORAGE_PREFIX = 'seedance-kit:task:';
 const ignore = () => undefined;
+
+/** Runs an app callback; its error is reported, never allowed to break the controller's bookkeeping. */
+const call = (fn: () => void) => {
+  try {
+    fn();
+  } catch (error) {
+    if (typeof reportError === 'function') reportError(error);
+    else console.error(error);
+  }
+};
 
 /** A failure's data; anything but a SeedanceError is unknown. */
 const taskErrorOf = (error: unknown): TaskError => (SeedanceError.is(error) ? toTaskError(error) : kitError('unknown', 'unknown'));
@@ -124,6 +152,24 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     if (!VISIBLE.some((field) => state[field] !== before[field])) return;
     view = videoTaskStateOf(state);
     for (const listener of [...listeners]) listener(view);
+    notify();
+  }
+
+  /** Calls the callbacks for what the app was not yet told; marks it told first, so each fires once. */
+  function notify() {
+    const { task, notified } = state;
+    const fresh = task.results.slice(notified.results);
+    const settles = isTerminal(task.status) && !notified.settled;
+    const changed = task.status !== notified.status;
+    if (!changed && fresh.length === 0 && !settles) return;
+    dispatch({ type: 'notified', notified: { status: task.status, results: Math.max(task.results.length, notified.results), settled: notified.settled || settles } });
+    const current = view;
+    if (changed) call(() => options.onStatusChange?.(current));
+    for (const result of fresh) call(() => options.onResult?.(result, current));
+    if (!settles) return;
+    if (current.status === 'failed') call(() => options.onError?.(current.error, current));
+    else if (current.status === 'succeeded' || current.status === 'expired') call(() => options.onSuccess?.(current));
+    call(() => options.onSettled?.(current));
   }
 
   /** Writes what storage should hold for the new state when it differs from the old one's. */

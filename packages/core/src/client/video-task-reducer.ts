@@ -2,7 +2,7 @@ import { DEFAULT_ERROR_MESSAGES, type SeedanceErrorKind, type TaskError } from '
 import type { TaskSnapshot } from '../protocol/wire.js';
 import type { GenerationInput } from '../spec/generation-input.js';
 import { seedanceProFast } from '../spec/seedance-pro-fast.js';
-import { initialTaskState, isActive, transition, type TaskEvent, type TaskState } from '../task/task-state.js';
+import { initialTaskState, isActive, transition, type TaskEvent, type TaskState, type TaskStatus } from '../task/task-state.js';
 import type { TaskTransport } from './follow-task.js';
 
 /** Where a run failed: a failed create may be re-sent with its key, a lost stream re-followed. */
@@ -13,6 +13,19 @@ export interface ResumeDetails {
   readonly idempotencyKey: string;
   readonly numberResults: number;
   readonly startedAt: number;
+  /** What the app was already told about the task before the reload: not told again. */
+  readonly notified?: NotifiedProgress;
+}
+
+/** How far the app's callbacks have been told about a run: its last status and how many results. */
+export interface NotifiedProgress {
+  readonly status: TaskStatus;
+  readonly results: number;
+}
+
+/** `NotifiedProgress` plus whether this run's end was reported (onSuccess/onError/onSettled). */
+export interface Notified extends NotifiedProgress {
+  readonly settled: boolean;
 }
 
 /**
@@ -46,6 +59,8 @@ export interface VideoTaskControllerState {
   readonly abandoned: readonly string[];
   /** A task resumed by id alone: it shows as submitting until its first snapshot says how many results to expect. */
   readonly resumeId?: string;
+  /** What the callbacks have reported of this run, so each fires once (kept in storage too). */
+  readonly notified: Notified;
 }
 
 export type VideoTaskAction =
@@ -64,9 +79,20 @@ export type VideoTaskAction =
   | { readonly type: 'attach' }
   | { readonly type: 'detach' }
   /** The task of an abandoned create was stopped on the server; forget its key. */
-  | { readonly type: 'abandoned'; readonly idempotencyKey: string };
+  | { readonly type: 'abandoned'; readonly idempotencyKey: string }
+  /** The callbacks were told about the run up to here. */
+  | { readonly type: 'notified'; readonly notified: Notified };
 
-export const initialVideoTaskControllerState: VideoTaskControllerState = { task: initialTaskState, run: 0, attached: false, abandoned: [] };
+export const initialVideoTaskControllerState: VideoTaskControllerState = {
+  task: initialTaskState,
+  run: 0,
+  attached: false,
+  abandoned: [],
+  notified: { status: 'idle', results: 0, settled: false },
+};
+
+/** A new run's bookkeeping: the last status told stays, so the run's first status is told as a change. */
+const freshNotified = (state: VideoTaskControllerState): Notified => ({ status: state.notified.status, results: 0, settled: false });
 
 /** One of the kit's own failures, with its kind's default message. */
 export const kitError = (kind: SeedanceErrorKind, code: string, retryable = true): TaskError => ({ kind, code, message: DEFAULT_ERROR_MESSAGES[kind], retryable });
@@ -76,6 +102,8 @@ const step = (task: TaskState, ...events: TaskEvent[]): TaskState => events.redu
 
 /** Clamps a count from outside to the machine's rule (a positive integer). */
 const countOf = (n: unknown): number => (typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1);
+
+const PROCESSING: TaskEvent = { type: 'status', status: 'processing' };
 
 /** The fields of a run that end with it. */
 const RUN_FIELDS = { snapshot: undefined, token: undefined, transport: undefined, failedWhile: undefined, creating: undefined, resumeId: undefined } as const;
@@ -102,6 +130,7 @@ export function videoTaskReducer(state: VideoTaskControllerState, action: VideoT
         idempotencyKey: action.idempotencyKey,
         run: state.run + 1,
         attached: true,
+        notified: freshNotified(state),
         ...(action.error ? { failedWhile: 'create' as const } : { creating: action.idempotencyKey }),
       };
     }
@@ -128,7 +157,8 @@ export function videoTaskReducer(state: VideoTaskControllerState, action: VideoT
       return {
         ...state,
         ...RUN_FIELDS,
-        task: stored ? step(submitted, { type: 'ack', taskId: action.taskId }) : submitted,
+        // A task the page before saw processing is processing still (the machine never goes back to queued), so that is not told again.
+        task: stored ? step(submitted, { type: 'ack', taskId: action.taskId }, ...(stored.notified?.status === 'processing' ? [PROCESSING] : [])) : submitted,
         input: undefined,
         token: action.token,
         idempotencyKey: stored?.idempotencyKey ?? action.idempotencyKey,
@@ -136,25 +166,37 @@ export function videoTaskReducer(state: VideoTaskControllerState, action: VideoT
         resumeId: stored ? undefined : action.taskId,
         run: state.run + 1,
         attached: true,
+        // After a reload, what the page before told the app is not told again; its end is (it had not ended).
+        notified: stored?.notified ? { ...stored.notified, settled: false } : freshNotified(state),
       };
     }
     case 'refollow': {
       const { taskId } = task;
       if (task.status !== 'failed' || state.failedWhile !== 'follow' || !taskId || !state.token) return state;
-      return { ...state, failedWhile: undefined, run: state.run + 1, attached: true, task: step(task, { type: 'retry' }, { type: 'ack', taskId }) };
+      return {
+        ...state,
+        failedWhile: undefined,
+        run: state.run + 1,
+        attached: true,
+        task: step(task, { type: 'retry' }, { type: 'ack', taskId }),
+        // The same task followed again: its results were told, its real end is still to come.
+        notified: { ...state.notified, settled: false },
+      };
     }
     case 'cancel':
       if (!isActive(task.status)) return state;
       return { ...endRun(state), task: step(task, { type: 'cancel' }) };
     case 'reset':
       if (task.status === 'idle' && state.input === undefined && state.idempotencyKey === undefined) return state;
-      return { ...endRun(state), ...RUN_FIELDS, task: initialTaskState, input: undefined, startedAt: undefined, idempotencyKey: undefined };
+      return { ...endRun(state), ...RUN_FIELDS, task: initialTaskState, input: undefined, startedAt: undefined, idempotencyKey: undefined, notified: freshNotified(state) };
     case 'attach':
       return state.attached ? state : { ...state, attached: true };
     case 'detach':
       return state.attached ? { ...state, attached: false } : state;
     case 'abandoned':
       return state.abandoned.includes(action.idempotencyKey) ? { ...state, abandoned: state.abandoned.filter((k) => k !== action.idempotencyKey) } : state;
+    case 'notified':
+      return { ...state, notified: action.notified };
     default:
       return state;
   }

@@ -10,14 +10,20 @@ import {
   type TaskSnapshot,
   type TaskStatus,
   type TaskStorage,
+  type VideoTaskCallbacks,
   type VideoTaskState,
 } from '@seedance-kit/core';
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useOptionalSeedanceContext } from '../provider/seedance-context.js';
 import { seedanceQueryKeys } from './seedance-query-keys.js';
 
-export interface UseVideoTaskOptions {
+/**
+ * `onSuccess`, `onError`, `onSettled`, `onStatusChange`, `onResult`: each fires once per run,
+ * also when a task resumed after a reload ends (but what the page before the reload was told is
+ * not told again), and once under StrictMode. The latest functions are called: pass inline ones.
+ */
+export interface UseVideoTaskOptions extends VideoTaskCallbacks {
   /** Namespaces the stored task: hooks with different keys run different tasks. Default `default`. */
   readonly key?: string;
   /** Use this client instead of the provider's. */
@@ -32,6 +38,9 @@ export interface UseVideoTaskOptions {
   /** How often `estimatedProgress` moves while a task runs. Default 500 ms. */
   readonly tickMs?: number;
 }
+
+// Layout effect so callbacks are current before any effect (or event) can fire them; none on the server.
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface UseVideoTaskResult {
   readonly status: TaskStatus;
@@ -79,6 +88,11 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
   // The latest QueryClient, read when a snapshot arrives, so the controller never has to be remade for it.
   const queryClient = useRef(options.queryClient ?? context?.queryClient);
   queryClient.current = options.queryClient ?? context?.queryClient;
+  // The latest callbacks, read when the controller calls them: new functions each render re-subscribe nothing.
+  const callbacks = useRef<VideoTaskCallbacks>(options);
+  useIsomorphicLayoutEffect(() => {
+    callbacks.current = options;
+  });
 
   const [controller] = useState(() =>
     createVideoTaskController({
@@ -86,6 +100,11 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
       key: options.key ?? 'default',
       storage: storage ?? undefined,
       onSnapshot: (snapshot) => queryClient.current?.setQueryData(seedanceQueryKeys.task(snapshot.id), snapshot),
+      onSuccess: (task) => callbacks.current.onSuccess?.(task),
+      onError: (error, task) => callbacks.current.onError?.(error, task),
+      onSettled: (task) => callbacks.current.onSettled?.(task),
+      onStatusChange: (task) => callbacks.current.onStatusChange?.(task),
+      onResult: (result, task) => callbacks.current.onResult?.(result, task),
     }),
   );
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);

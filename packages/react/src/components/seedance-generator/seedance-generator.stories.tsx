@@ -75,6 +75,24 @@ export const GeneratesAVideo: Story = {
     await expect(video.videoWidth).toBe(864);
     await userEvent.click(canvas.getByRole('button', { name: 'Start over' }));
     await expect(canvas.getByText('Your videos will appear here.')).toBeInTheDocument();
+    // Start over leaves with the task: focus goes to Generate, not to <body>.
+    await expect(document.activeElement).toBe(canvas.getByRole('button', { name: 'Generate video' }));
+  },
+};
+
+/** The task ends while focus is on Cancel, which then goes away: focus moves to the results heading. */
+export const FinishesWhileOnCancel: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await shortest(canvas);
+    await fillPrompt(canvas, 'A kite rising over a green hill');
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
+    const cancel = await canvas.findByRole('button', { name: 'Cancel' });
+    cancel.focus();
+    await expect(document.activeElement).toBe(cancel);
+    await canvas.findByRole('link', { name: 'Download the video' }, VIDEO_TIMEOUT);
+    await expect(canvas.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    await expect(document.activeElement).toBe(canvas.getByRole('heading', { name: 'Videos' }));
   },
 };
 
@@ -121,6 +139,8 @@ export const Cancelled: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
     await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }));
     await expect(await canvas.findByText('Stopped waiting. The video may still be made and billed.')).toBeInTheDocument();
+    // Cancel is gone: focus went to Generate, not to <body>.
+    await expect(document.activeElement).toBe(canvas.getByRole('button', { name: 'Generate video' }));
     await expect(canvas.getByText('Stopped waiting. The video service cannot cancel, so the video may still be made and billed.')).toBeInTheDocument();
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   },
@@ -147,7 +167,10 @@ export const TimeoutError: Story = {
     await fillPrompt(canvas, 'A caravan crossing the dunes [fault:timeout]');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
     await expect(await canvas.findByText('The video could not be made', undefined, VIDEO_TIMEOUT)).toBeInTheDocument();
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    // Try again goes away as the new run starts: focus goes to the results heading, not to <body>.
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await expect(document.activeElement).toBe(canvas.getByRole('heading', { name: 'Videos' }));
   },
 };
 

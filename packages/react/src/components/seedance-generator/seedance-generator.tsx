@@ -1,6 +1,6 @@
 'use client';
-import { isTerminal, seedanceProFast, type GenerationInput } from '@seedance-kit/core';
-import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
+import { isTerminal, seedanceProFast, type GenerationInput, type VideoTaskCallbacks } from '@seedance-kit/core';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
 // Only what the package exports: the widget is built as any app would build it.
 import { useFrameImage } from '../frame-image-picker/index.js';
 import { useGenerationForm } from '../../hooks/use-generation-form.js';
@@ -23,7 +23,12 @@ import { SeedField } from '../seed-field/index.js';
 import { TaskStatusAnnouncer } from '../task-status-announcer/index.js';
 import { VideoResultGrid } from '../video-result/index.js';
 
-export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+/**
+ * `onSuccess(task)`, `onError(error, task)`, `onSettled(task)`, `onStatusChange(task)`,
+ * `onResult(result, task)`: the widget's task, as `useVideoTask` reports it (once per run, across
+ * a reload that resumes it). `onError` here is the task's, not the DOM's.
+ */
+export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children' | 'onError'>, VideoTaskCallbacks {
   /**
    * Where the backend handler is mounted (default `/api/seedance`). Used only when no
    * `SeedanceProvider` is above; inside one, the provider's client is used.
@@ -46,14 +51,28 @@ type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint'>;
 
 const spec = seedanceProFast;
 
-const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody({ unstyled = false, className, ...props }, ref) {
+const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
+  { unstyled = false, className, onSuccess, onError, onSettled, onStatusChange, onResult, ...props },
+  ref,
+) {
   const messages = useSeedanceMessages();
-  const task = useVideoTask();
+  const task = useVideoTask({ onSuccess, onError, onSettled, onStatusChange, onResult });
   const form = useGenerationForm({ task });
   const { values, visibleErrors, limits } = form;
   const titleId = `seedance-generator-${useId().replace(/:/g, '')}`;
   const formRef = useRef<HTMLFormElement>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  // Stable, labelled targets for focus when the control that had it goes away (WCAG 2.4.3):
+  // moved there before the action re-renders, so focus never falls to <body>.
+  const generateRef = useRef<HTMLButtonElement>(null);
+  const resultsTitleRef = useRef<HTMLHeadingElement>(null);
+  const cancelNode = useRef<HTMLButtonElement | null>(null);
+  // Cancel leaves when the task ends: React detaches its ref before removing it, so focus still
+  // on it then goes to the results heading. Stable, or every render would detach and re-attach.
+  const cancelRef = useCallback((node: HTMLButtonElement | null) => {
+    if (!node && cancelNode.current === document.activeElement) resultsTitleRef.current?.focus();
+    cancelNode.current = node;
+  }, []);
 
   const frameImage = useFrameImage({
     value: values.frameImage,
@@ -153,12 +172,20 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
           <div data-seedance-part="generator-actions">
             <CostPreview estimate={form.costEstimate} limits={limits} />
             {task.isActive ? (
-              <button {...buttonProps('secondary')} onClick={() => void task.cancel()}>
+              <button
+                {...buttonProps('secondary')}
+                ref={cancelRef}
+                onClick={() => {
+                  generateRef.current?.focus();
+                  void task.cancel();
+                }}
+              >
                 {messages.cancel}
               </button>
             ) : null}
             <button
               {...buttonProps('primary')}
+              ref={generateRef}
               type="submit"
               aria-disabled={task.isActive || undefined}
               data-busy={flag(task.isActive)}
@@ -172,6 +199,9 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
           </div>
         </form>
         <div data-seedance-part="generator-results">
+          <h3 ref={resultsTitleRef} tabIndex={-1} data-seedance-part="generator-results-title">
+            {messages.resultsLabel}
+          </h3>
           {task.status === 'idle' ? (
             <div data-seedance-part="generator-empty">{messages.resultsEmpty}</div>
           ) : (
@@ -182,11 +212,20 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
               progress={task.progress}
               estimatedProgress={task.estimatedProgress}
               error={task.error}
-              onRetry={() => void task.retry()}
+              onRetry={() => {
+                resultsTitleRef.current?.focus();
+                void task.retry();
+              }}
             />
           )}
           {isTerminal(task.status) ? (
-            <button {...buttonProps('ghost')} onClick={() => task.reset()}>
+            <button
+              {...buttonProps('ghost')}
+              onClick={() => {
+                generateRef.current?.focus();
+                task.reset();
+              }}
+            >
               {messages.startOver}
             </button>
           ) : null}
