@@ -1,6 +1,6 @@
 'use client';
 import { isTerminal, seedanceProFast, type GenerationInput, type VideoTaskCallbacks } from '@seedance-kit/core';
-import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type FormEvent } from 'react';
 // Only what the package exports: the widget is built as any app would build it.
 import { useFrameImage } from '../frame-image-picker/index.js';
 import { useGenerationForm } from '../../hooks/use-generation-form.js';
@@ -48,6 +48,16 @@ export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>
 });
 
 type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint'>;
+
+/** Width ÷ height of an exact size; a size that follows the frame image is known once the video loads. */
+const aspectOf = (input: Partial<GenerationInput> | undefined) =>
+  input?.width && input.height ? input.width / input.height : undefined;
+
+/** A first-frame image the browser can show is the video's first frame: its poster until it plays. */
+const posterOf = (input: Partial<GenerationInput> | undefined) =>
+  input?.frameImage && /^(https?:|data:image\/)/.test(input.frameImage) ? input.frameImage : undefined;
+
+const shapeStyle = (aspect: number | undefined) => (aspect ? ({ '--seedance-result-aspect': String(aspect) } as CSSProperties) : undefined);
 
 const spec = seedanceProFast;
 
@@ -203,7 +213,9 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
             {messages.resultsLabel}
           </h3>
           {task.status === 'idle' ? (
-            <div data-seedance-part="generator-empty">{messages.resultsEmpty}</div>
+            <div data-seedance-part="generator-empty" style={shapeStyle(aspectOf(values))}>
+              {messages.resultsEmpty}
+            </div>
           ) : (
             <VideoResultGrid
               status={task.status}
@@ -212,6 +224,8 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
               progress={task.progress}
               estimatedProgress={task.estimatedProgress}
               error={task.error}
+              aspectRatio={aspectOf(task.input)}
+              poster={posterOf(task.input)}
               onRetry={() => {
                 resultsTitleRef.current?.focus();
                 void task.retry();

@@ -4,7 +4,7 @@ import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { buttonProps } from '../internal/compose.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
-import { errorContent, VideoResultSlotView } from './video-result.js';
+import { errorContent, orientationOf, VideoResultSlotView } from './video-result.js';
 
 export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'section'>, 'results'> {
   readonly status: TaskStatus;
@@ -17,6 +17,14 @@ export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'sec
   readonly error?: TaskError | undefined;
   readonly onRetry?: (() => void) | undefined;
   readonly now?: number;
+  /**
+   * Width ÷ height of the videos when known before they arrive (the requested size): every slot
+   * takes that shape, and the grid lays portrait videos out side by side. Each video's own shape
+   * wins once it loads.
+   */
+  readonly aspectRatio?: number | undefined;
+  /** Shown in each slot until its video plays, e.g. the task's first-frame image. */
+  readonly poster?: string | undefined;
   /** Renders one slot; default the `<VideoResult/>` layout with the slot's props (the error and retry show once, above the slots). */
   readonly renderResult?: (slot: VideoResultSlot) => ReactNode;
   readonly asChild?: boolean;
@@ -31,15 +39,18 @@ export interface VideoResultSlot {
   readonly progress: number | undefined;
   readonly estimatedProgress: number | undefined;
   readonly now: number | undefined;
+  readonly aspectRatio: number | undefined;
+  readonly poster: string | undefined;
 }
 
 /**
  * A task's results, one slot per requested video: arrived ones play while the rest still show
  * progress (partial results). A failure is shown once, with one retry, not in every slot.
- * `data-state` is the task's status; `data-count` how many results arrived.
+ * `data-state` is the task's status; `data-count` how many results arrived; the list's
+ * `data-total` and `data-orientation` let the stylesheet pick the columns.
  */
 export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(function VideoResultGrid(
-  { status, results, numberResults, progress, estimatedProgress, error, onRetry, now, renderResult, asChild, children, ...props },
+  { status, results, numberResults, progress, estimatedProgress, error, onRetry, now, aspectRatio, poster, renderResult, asChild, children, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
@@ -76,9 +87,9 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
             </div>
           ) : null}
           {endedEmpty ? null : (
-            <ul role="list" data-seedance-part="video-result-list" data-total={total}>
+            <ul role="list" data-seedance-part="video-result-list" data-total={total} data-orientation={orientationOf(aspectRatio)}>
               {Array.from({ length: total }, (_, index) => {
-                const slot: VideoResultSlot = { index, total, status, result: results[index], progress, estimatedProgress, now };
+                const slot: VideoResultSlot = { index, total, status, result: results[index], progress, estimatedProgress, now, aspectRatio, poster };
                 return (
                   <li key={slot.result?.videoUUID ?? `slot-${index}`} data-seedance-part="video-result-item">
                     {renderResult ? renderResult(slot) : <VideoResultSlotView {...slot} />}
