@@ -1,10 +1,11 @@
 'use client';
-import type { TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
+import type { GenerationInput, TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { buttonProps } from '../internal/compose.js';
+import { useSecondsUntil } from '../internal/use-seconds-until.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
-import { errorContent, VideoResultSlotView } from './video-result.js';
+import { errorContent, videoFileName, VideoResultSlotView } from './video-result.js';
 
 export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'section'>, 'results'> {
   readonly status: TaskStatus;
@@ -17,6 +18,8 @@ export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'sec
   readonly error?: TaskError | undefined;
   readonly onRetry?: (() => void) | undefined;
   readonly now?: number;
+  /** What was submitted (`task.state.input`): downloads are named from its prompt and format. */
+  readonly input?: Partial<GenerationInput> | undefined;
   /** Renders one slot; default the `<VideoResult/>` layout with the slot's props (the error and retry show once, above the slots). */
   readonly renderResult?: (slot: VideoResultSlot) => ReactNode;
   readonly asChild?: boolean;
@@ -31,6 +34,8 @@ export interface VideoResultSlot {
   readonly progress: number | undefined;
   readonly estimatedProgress: number | undefined;
   readonly now: number | undefined;
+  /** The download's name, once the video arrived (`videoFileName`). */
+  readonly fileName: string | undefined;
 }
 
 /**
@@ -39,17 +44,19 @@ export interface VideoResultSlot {
  * `data-state` is the task's status; `data-count` how many results arrived.
  */
 export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(function VideoResultGrid(
-  { status, results, numberResults, progress, estimatedProgress, error, onRetry, now, renderResult, asChild, children, ...props },
+  { status, results, numberResults, progress, estimatedProgress, error, onRetry, now, input, renderResult, asChild, children, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
+  // A server's Retry-After: Try again waits (focusable, aria-disabled) and counts down in its name.
+  const wait = useSecondsUntil(error?.retryAt);
   const total = Math.max(numberResults, results.length, 1);
   const Comp = asChild ? Slot.Root : 'section';
   // A task that ended with nothing to show needs no empty slots, only its notice.
   const endedEmpty = results.length === 0 && (status === 'failed' || status === 'cancelled' || status === 'expired');
   const retry = onRetry !== undefined && ((status === 'failed' && error?.retryable !== false) || status === 'cancelled' || status === 'expired') && (
-    <button {...buttonProps('primary')} onClick={(event) => event.defaultPrevented || onRetry()}>
-      {messages.retry}
+    <button {...buttonProps('primary')} aria-disabled={wait > 0 || undefined} onClick={(event) => event.defaultPrevented || wait > 0 || onRetry()}>
+      {wait > 0 ? messages.retryIn(wait) : messages.retry}
     </button>
   );
   return (
@@ -78,7 +85,8 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
           {endedEmpty ? null : (
             <ul role="list" data-seedance-part="video-result-list" data-total={total}>
               {Array.from({ length: total }, (_, index) => {
-                const slot: VideoResultSlot = { index, total, status, result: results[index], progress, estimatedProgress, now };
+                const result = results[index];
+                const slot: VideoResultSlot = { index, total, status, result, progress, estimatedProgress, now, fileName: result && videoFileName(result, input) };
                 return (
                   <li key={slot.result?.videoUUID ?? `slot-${index}`} data-seedance-part="video-result-item">
                     {renderResult ? renderResult(slot) : <VideoResultSlotView {...slot} />}
