@@ -32,3 +32,25 @@ export const FailedAfterTwo: Story = {
     await expect(args.onRetry).toHaveBeenCalledTimes(1);
   },
 };
+
+/** A rate limit with Retry-After: Try again waits, aria-disabled, its name counting down the seconds. */
+export const RateLimitedCountdown: Story = {
+  args: {
+    status: 'failed',
+    numberResults: 1,
+    error: { kind: 'rate_limit', code: 'rate_limited', message: 'Too many videos started. Try again in 3 s.', retryable: true, status: 429, retryAt: Date.now() + 3_000 },
+  },
+  // The wait is counted from when the story renders, not from when this file loaded.
+  render: (args) => <VideoResultGrid {...args} error={args.error && { ...args.error, retryAt: Date.now() + 2_500 }} />,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const waiting = canvas.getByRole('button', { name: /^Try again in [1-3] s$/ });
+    await expect(waiting).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(waiting);
+    await expect(args.onRetry).not.toHaveBeenCalled();
+    const ready = await canvas.findByRole('button', { name: 'Try again' }, { timeout: 4_000 });
+    await expect(ready).not.toHaveAttribute('aria-disabled');
+    await userEvent.click(ready);
+    await expect(args.onRetry).toHaveBeenCalledTimes(1);
+  },
+};
