@@ -48,12 +48,6 @@ export interface UseFrameImageResult {
   readonly issues: readonly FrameImageIssue[];
   /** The issues (or an unreadable file) as text for the user; undefined when fine. */
   readonly error: string | undefined;
-  /**
-   * Where the image or its refusal came from: `'file'` (picked, dropped, pasted) or `'text'` (a
-   * URL or data typed in); undefined for a value given by props. Lets a UI show an error next to
-   * the control that caused it.
-   */
-  readonly source: 'file' | 'text' | undefined;
   /** Something worth saying that does not block: a URL that did not load here, extra files. */
   readonly notice: string | undefined;
   /** For `<input type=file accept>`: the spec's image types. */
@@ -95,7 +89,6 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
   });
   const [local, setLocal] = useState<Local>({ kind: 'none' });
   const [oneOnly, setOneOnly] = useState(false);
-  const [source, setSource] = useState<'file' | 'text'>();
   const [urlCheck, setUrlCheck] = useState<UrlCheck>();
   const token = useRef(0);
   const maxBodyBytes = useRef(options.maxBodyBytes);
@@ -122,7 +115,6 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
       const mine = ++token.current;
       const fileName = 'name' in file && typeof file.name === 'string' ? file.name : undefined;
       setLocal({ kind: 'processing' });
-      setSource('file');
       const prepared: PreparedFrameImage = await prepareFrameImage(file, { spec, maxBodyBytes: maxBodyBytes.current }).catch(() => ({
         inspection: { issues: [] },
         unreadable: true,
@@ -156,7 +148,6 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
       const trimmed = text.trim();
       const issues = trimmed === '' ? undefined : inspectFrameImage(trimmed, spec).issues;
       const used = issues?.length === 0 ? trimmed : undefined;
-      setSource(issues && 'text');
       setLocal(used !== undefined ? { kind: 'meta', forValue: used } : issues ? { kind: 'invalid', issues, unreadable: false } : { kind: 'none' });
       setValue(used);
     },
@@ -188,7 +179,6 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
     fileName: meta?.fileName ?? invalid?.fileName,
     resizedFrom: meta?.resizedFrom,
     issues,
-    source,
     error: invalid?.unreadable
       ? messages.frameImageUnreadable
       : issues.length > 0

@@ -355,12 +355,12 @@ function DropText() {
 }
 
 /**
- * The error sits with what caused it: under the dropzone for a picked file, after the URL field
- * for typed text (`data-source`, placed by styles.css), one element either way so the live
- * region and aria-describedby stay put.
+ * The error sits with what caused it: under the dropzone for a picked file (it has a name),
+ * after the URL field for typed text (`data-source`, placed by styles.css); one element either
+ * way, so the live region and aria-describedby stay put.
  */
 function PickerError() {
-  return <FieldError data-source={usePicker('Error').state.image.source} />;
+  return <FieldError data-source={usePicker('Error').state.image.fileName ? 'file' : 'text'} />;
 }
 
 function DropzoneDefault() {
