@@ -76,6 +76,8 @@ describe('the demo’s drop-in widget, as a user', () => {
     await page.getByRole('link', { name: 'Download the video' }).click();
     await mkdir(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, 'demo-download.mp4');
+    // Named from the prompt's first words and the video's short id, not a bare UUID.
+    expect((await download).suggestedFilename()).toMatch(/^a-passionate-flamenco-solo-on-a-[0-9a-f]{8}\.mp4$/);
     await (await download).saveAs(file);
     const probed = await ffprobe(file);
     expect(probed).toMatchObject({ codec: 'h264', width: 640, height: 640, fps: 24, frames: 72 });

@@ -12,6 +12,7 @@ export {
   VideoResultSeed,
   VideoResultStatus,
   VideoResultVideo,
+  videoFileName,
   videoResultState,
   type VideoResultButtonProps,
   type VideoResultDownloadProps,

@@ -33,6 +33,8 @@ export const FailedAfterTwo: Story = {
   },
 };
 
+/** The first-frame image as the browser would have it: an absolute URL. */
+const FRAME = `${location.origin}/samples/frame-640x360.jpg`;
 const portrait = (n: number) => sampleResult(n, { videoURL: '/samples/sample-portrait.mp4' });
 const boxes = (canvasElement: HTMLElement) =>
   [...canvasElement.querySelectorAll<HTMLElement>('[data-seedance-part="result-media"]')].map((media) => media.getBoundingClientRect());
@@ -50,7 +52,7 @@ export const FourPortrait: Story = {
       </div>
     ),
   ],
-  args: { status: 'processing', aspectRatio: 480 / 864, results: [1, 2].map(portrait), progress: 60 },
+  args: { status: 'processing', input: { width: 480, height: 864 }, results: [1, 2].map(portrait), progress: 60 },
   play: async ({ canvasElement }) => {
     const slots = boxes(canvasElement);
     await expect(slots).toHaveLength(4);
@@ -68,10 +70,10 @@ export const FourPortrait: Story = {
  * then that slot takes the video's own shape. The poster (the frame image) shows until it plays.
  */
 export const ShapeFromTheVideo: Story = {
-  args: { status: 'succeeded', numberResults: 1, results: [portrait(1)], poster: '/samples/frame-640x360.jpg' },
+  args: { status: 'succeeded', numberResults: 1, results: [portrait(1)], input: { resolution: '480p', frameImage: FRAME } },
   play: async ({ canvasElement }) => {
     const video = canvasElement.querySelector('video') as HTMLVideoElement;
-    await expect(video).toHaveAttribute('poster', '/samples/frame-640x360.jpg');
+    await expect(video).toHaveAttribute('poster', FRAME);
     await waitFor(() => expect(video.readyState).toBeGreaterThanOrEqual(1));
     await waitFor(() => {
       const [slot] = boxes(canvasElement);
@@ -82,9 +84,31 @@ export const ShapeFromTheVideo: Story = {
 
 /** Two landscape videos at desktop width: side by side. */
 export const TwoLandscape: Story = {
-  args: { status: 'succeeded', numberResults: 2, aspectRatio: 16 / 9, results: [1, 2].map((n) => sampleResult(n)) },
+  args: { status: 'succeeded', numberResults: 2, input: { width: 864, height: 480 }, results: [1, 2].map((n) => sampleResult(n)) },
   play: async ({ canvasElement }) => {
     const [first, second] = boxes(canvasElement);
     await expect(first && second && Math.round(first.top)).toBe(second && Math.round(second.top));
+  },
+};
+
+/** A rate limit with Retry-After: Try again waits, aria-disabled, its name counting down the seconds. */
+export const RateLimitedCountdown: Story = {
+  args: {
+    status: 'failed',
+    numberResults: 1,
+    error: { kind: 'rate_limit', code: 'rate_limited', message: 'Too many videos started. Try again in 3 s.', retryable: true, status: 429, retryAt: Date.now() + 3_000 },
+  },
+  // The wait is counted from when the story renders, not from when this file loaded.
+  render: (args) => <VideoResultGrid {...args} error={args.error && { ...args.error, retryAt: Date.now() + 2_500 }} />,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const waiting = canvas.getByRole('button', { name: /^Try again in [1-3] s$/ });
+    await expect(waiting).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(waiting);
+    await expect(args.onRetry).not.toHaveBeenCalled();
+    const ready = await canvas.findByRole('button', { name: 'Try again' }, { timeout: 4_000 });
+    await expect(ready).not.toHaveAttribute('aria-disabled');
+    await userEvent.click(ready);
+    await expect(args.onRetry).toHaveBeenCalledTimes(1);
   },
 };

@@ -1,5 +1,5 @@
 'use client';
-import { isActive, type TaskError, type TaskResult, type TaskStatus } from '@seedance-kit/core';
+import { isActive, type GenerationInput, type TaskError, type TaskResult, type TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
@@ -36,6 +36,7 @@ interface VideoResultContextValue {
   readonly poster: string | undefined;
   /** Tells the slot the video's own shape once its metadata loaded. */
   readonly onMeasure: (aspectRatio: number) => void;
+  readonly fileName: string | undefined;
 }
 const [VideoResultProvider, useVideoResult] = createPartContext<VideoResultContextValue>('VideoResult');
 
@@ -66,6 +67,8 @@ export interface VideoResultRootProps extends ComponentPropsWithoutRef<'div'> {
   readonly aspectRatio?: number | undefined;
   /** An image shown until the video plays, e.g. the task's first-frame image. */
   readonly poster?: string | undefined;
+  /** The name `VideoResult.Download` saves the file as, e.g. `videoFileName(result, input)`. */
+  readonly fileName?: string | undefined;
   readonly asChild?: boolean;
 }
 
@@ -78,7 +81,7 @@ const ratio = (value: number | undefined) => (value !== undefined && Number.isFi
  * `--seedance-result-aspect` the video's width ÷ height, and `data-orientation` its orientation.
  */
 export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(function VideoResultRoot(
-  { status, result, index = 0, total = 1, progress, estimatedProgress, error, onRetry, onCancel, now, aspectRatio, poster, asChild, style, ...props },
+  { status, result, index = 0, total = 1, progress, estimatedProgress, error, onRetry, onCancel, now, aspectRatio, poster, fileName, asChild, style, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
@@ -89,7 +92,7 @@ export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(
   // The video's own shape beats the requested one: a size that follows a frame image is known only then.
   const [measured, onMeasure] = useState<number>();
   const aspect = ratio(measured) ?? ratio(aspectRatio);
-  const context = useShallowMemo<VideoResultContextValue>({ state, status, result, index, total, percent, estimated, error, onRetry, onCancel, poster, onMeasure });
+  const context = useShallowMemo<VideoResultContextValue>({ state, status, result, index, total, percent, estimated, error, onRetry, onCancel, poster, onMeasure, fileName });
   const Comp = asChild ? Slot.Root : 'div';
   return (
     <VideoResultProvider value={context}>
@@ -240,14 +243,23 @@ export interface VideoResultDownloadProps extends ComponentPropsWithoutRef<'a'> 
  * Browsers honour `download` only for same-origin files (the local Runware's, served by the
  * handler); a CDN URL (real Runware) would replace the app, so it opens in a new tab instead.
  */
-function linkTarget(url: string): { download: true } | { target: '_blank'; rel: 'noopener' } {
+function linkTarget(url: string, fileName: string | undefined): { download: string | true } | { target: '_blank'; rel: 'noopener' } {
   let same = true;
   try {
     same = typeof location === 'undefined' || new URL(url, location.href).origin === location.origin;
   } catch {
     // An unparsable URL: left to the browser as a plain download link.
   }
-  return same ? { download: true } : { target: '_blank', rel: 'noopener' };
+  return same ? { download: fileName ?? true } : { target: '_blank', rel: 'noopener' };
+}
+
+/**
+ * A file name a person can find again: the prompt's first words and the video's short id,
+ * `a-red-fox-running-1a2b3c4d.mp4`, in the format asked for (MP4 unless said).
+ */
+export function videoFileName(result: Pick<TaskResult, 'videoUUID'>, input?: Partial<Pick<GenerationInput, 'positivePrompt' | 'outputFormat'>>): string {
+  const words = input?.positivePrompt?.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 6).join('-').slice(0, 60);
+  return `${words ? `${words}-` : ''}${result.videoUUID.slice(0, 8)}.${(input?.outputFormat ?? 'mp4').toLowerCase()}`;
 }
 
 /** A link to the file: a download when the browser allows it, else the file in a new tab. */
@@ -256,9 +268,9 @@ export const VideoResultDownload: Part<VideoResultDownloadProps, HTMLAnchorEleme
   'Download',
   'a',
   'button',
-  ({ result, state, index, total }, messages) =>
+  ({ result, state, index, total, fileName }, messages) =>
     result && state === 'ready'
-      ? [messages.resultDownload, { href: result.videoURL, ...linkTarget(result.videoURL), 'aria-label': messages.resultDownloadLabel(index, total), 'data-variant': 'secondary' }]
+      ? [messages.resultDownload, { href: result.videoURL, ...linkTarget(result.videoURL, fileName), 'aria-label': messages.resultDownloadLabel(index, total), 'data-variant': 'secondary' }]
       : null,
 );
 
