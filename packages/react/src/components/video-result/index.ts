@@ -12,7 +12,6 @@ export {
   VideoResultSeed,
   VideoResultStatus,
   VideoResultVideo,
-  videoResultState,
   type VideoResultButtonProps,
   type VideoResultDownloadProps,
   type VideoResultErrorProps,
