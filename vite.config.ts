@@ -69,7 +69,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: src('./.storybook'), storybookScript: 'npm run storybook -- --no-open' })],
         test: {
           name: 'storybook',
-          browser: chromium(),
+          // An OS in dark mode: every story shows the theme is the page's choice, not the OS's.
+          browser: { ...chromium(), provider: playwright({ launchOptions, contextOptions: { colorScheme: 'dark' } }) },
         },
       },
       {

@@ -11,3 +11,7 @@ for i in 1 2 3 4; do
     -vf "drawbox=x=0:y=200:w=432:h=40:color=${colors[$((i - 1))]}@0.9:t=fill" \
     -c:v libx264 -preset veryfast -crf 32 -pix_fmt yuv420p -movflags +faststart "sample-$i.mp4"
 done
+# A portrait one, for the stories of 9:16 results.
+"$FFMPEG" -hide_banner -loglevel error -y -f lavfi \
+  -i "testsrc2=size=240x432:rate=24:duration=1.2" \
+  -c:v libx264 -preset veryfast -crf 32 -pix_fmt yuv420p -movflags +faststart "sample-portrait.mp4"

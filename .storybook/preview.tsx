@@ -3,7 +3,8 @@ import '../packages/react/src/styles/seedance.css';
 
 /** Every story renders inside the stylesheet's scope, in the theme chosen in the toolbar. */
 const withTheme: Decorator = (Story, context) => {
-  const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  // 'auto' follows the OS (prefers-color-scheme); light is the stylesheet's own default.
+  const theme = context.globals.theme === 'dark' || context.globals.theme === 'auto' ? context.globals.theme : 'light';
   if (context.parameters.seedanceScope === false) return <Story />;
   return (
     <div className="seedance" data-theme={theme} style={{ padding: '1.25rem', minHeight: '100%' }}>
@@ -18,8 +19,8 @@ const preview: Preview = {
   decorators: [withTheme],
   globalTypes: {
     theme: {
-      description: 'Light or dark theme of the stylesheet',
-      toolbar: { title: 'Theme', icon: 'contrast', items: ['light', 'dark'], dynamicTitle: true },
+      description: 'Light, dark, or auto (follows the OS) theme of the stylesheet',
+      toolbar: { title: 'Theme', icon: 'contrast', items: ['light', 'dark', 'auto'], dynamicTitle: true },
     },
   },
   initialGlobals: { theme: 'light' },

@@ -190,6 +190,26 @@ describe('createVideoTaskController', () => {
     expect(await settle(controllerWith({ storage, key: 'reload' }).restore())).toBe(false);
   });
 
+  it('a resumed task whose connection failed before its first snapshot is followed again on retry', async () => {
+    const storage = memoryTaskStorage();
+    const first = controllerWith({ storage, key: 'lost' });
+    await settle(first.submit(HOLD));
+    const { taskId } = first.getState();
+    first.detach();
+
+    fake.offline = true;
+    const second = controllerWith({ storage, key: 'lost' });
+    await settle(second.restore());
+    await elapse(50);
+    expect(second.getState()).toMatchObject({ status: 'failed', error: { kind: 'network' } });
+    expect(second.getState().input).toBeUndefined();
+    fake.offline = false;
+    await settle(second.retry());
+    await elapse(50);
+    expect(second.getState()).toMatchObject({ status: 'processing', taskId, input: { positivePrompt: HOLD.positivePrompt } });
+    expect(fake.submitted()).toBe(1);
+  });
+
   it('after a reload during the create, sends the same create again and gets the same task', async () => {
     const storage = memoryTaskStorage();
     fake.loseNextCreateAnswer();

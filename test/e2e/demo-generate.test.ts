@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { estimateGenerationCost } from '@seedance-kit/core';
 import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe } from '../server/support/ffprobe.js';
 import { axeViolations, heard, launchChromium, openPage, recordLiveRegions, screenshot } from './support/browser.js';
@@ -76,6 +76,8 @@ describe('the demo’s drop-in widget, as a user', () => {
     await page.getByRole('link', { name: 'Download the video' }).click();
     await mkdir(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, 'demo-download.mp4');
+    // Named from the prompt's first words and the video's short id, not a bare UUID.
+    expect((await download).suggestedFilename()).toMatch(/^a-passionate-flamenco-solo-on-a-[0-9a-f]{8}\.mp4$/);
     await (await download).saveAs(file);
     const probed = await ffprobe(file);
     expect(probed).toMatchObject({ codec: 'h264', width: 640, height: 640, fps: 24, frames: 72 });
@@ -85,23 +87,40 @@ describe('the demo’s drop-in widget, as a user', () => {
     await close();
   });
 
-  it('makes four playable, different videos when asked for four', async () => {
+  it('makes four playable, different portrait videos when asked for four, laid out to fit the screen', async () => {
     const before = localRunware.stats.submitted;
     const { page, errors, close } = await openPage(browser);
     await recordLiveRegions(page);
     await page.goto(demo.url);
     await prompt(page).fill('Lanterns drifting over a desert festival at night');
+    await page.getByRole('radio', { name: '9:16', exact: true }).click();
     await page.getByRole('radio', { name: '4', exact: true }).click();
-    const expected = estimateGenerationCost({ width: 864, height: 480, duration: 5, numberResults: 4 }).estimatedUsd;
+    const expected = estimateGenerationCost({ width: 480, height: 864, duration: 5, numberResults: 4 }).estimatedUsd;
     expect(Number((await costPreview(page).innerText()).match(/\$([\d.]+)/)?.[1])).toBeCloseTo(expected, 4);
     await page.getByRole('button', { name: 'Generate video' }).click();
 
     const videos = await loadedVideos(page, 4);
     await waitForStatus(page, 'succeeded');
     for (const video of videos) {
-      expect(video).toMatchObject({ width: 864, height: 480 });
+      expect(video).toMatchObject({ width: 480, height: 864 });
       expect(video.duration).toBeCloseTo(5, 1);
     }
+    // At 1280 px: two by two, each tile the video's shape, the whole grid within one screen.
+    const tiles = await mediaBoxes(page);
+    expect(new Set(tiles.map((t) => t.x)).size).toBe(2);
+    for (const tile of tiles) expect(tile.height / tile.width).toBeCloseTo(864 / 480, 1);
+    expect(Math.max(...tiles.map((t) => t.bottom)) - Math.min(...tiles.map((t) => t.y))).toBeLessThan(900);
+    // Scrolled to the end of the long form, the results column is still in view (sticky).
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const heading = await page.getByRole('heading', { name: 'Videos' }).boundingBox();
+    expect(heading?.y).toBeGreaterThanOrEqual(0);
+    expect(heading?.y).toBeLessThan(100);
+    // At 375 px the portrait videos still stand two abreast.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const narrow = await mediaBoxes(page);
+    expect(new Set(narrow.map((t) => t.x)).size).toBe(2);
+    for (const tile of narrow) expect(tile.height / tile.width).toBeCloseTo(864 / 480, 1);
+    await page.setViewportSize({ width: 1280, height: 900 });
     for (let i = 0; i < 4; i++) expect(await playVideo(page, i)).toBeGreaterThan(0.3);
 
     // Different videos: four files with different bytes (each has its own seed).
@@ -120,3 +139,12 @@ describe('the demo’s drop-in widget, as a user', () => {
     await close();
   });
 });
+
+/** Where each result's picture sits, in CSS pixels of the viewport. */
+const mediaBoxes = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-seedance-part="result-media"]')].map((media) => {
+      const { x, y, width, height, bottom } = media.getBoundingClientRect();
+      return { x: Math.round(x), y, width, height, bottom };
+    }),
+  );

@@ -44,6 +44,8 @@ describe('reloading the page mid-generation', () => {
     await page.reload();
     // After the reload the page follows the task it stored, without the user doing anything.
     await waitForStatus(page, 'processing');
+    // The form shows what the resumed task is making, not the defaults.
+    await expect.poll(() => prompt(page).inputValue()).toBe('A slow dolly through a neon-lit night market');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'demo-widget-resumed');
     const [video] = await loadedVideos(page, 1);

@@ -149,6 +149,8 @@ export interface SeedanceMessages {
   resultNsfw: string;
   errorTitle: string;
   retry: string;
+  /** Try again while a server's Retry-After runs (the button waits, aria-disabled). */
+  retryIn: (seconds: number) => string;
   cancel: string;
 
   // ── TaskStatusAnnouncer (spoken through an aria-live region) ─────────────────────────────
@@ -301,6 +303,7 @@ export const defaultMessages: SeedanceMessages = {
   resultNsfw: 'Flagged by the content check',
   errorTitle: 'The video could not be made',
   retry: 'Try again',
+  retryIn: (seconds) => `Try again in ${seconds > 90 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`}`,
   cancel: 'Cancel',
 
   announceSubmitting: 'Sending the request.',

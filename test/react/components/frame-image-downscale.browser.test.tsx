@@ -59,6 +59,22 @@ describe('prepareFrameImage in Chromium', () => {
     expect(inspectFrameImage(prepared.dataUri ?? '').bytes).toBe(file.size);
   });
 
+  it('keeps a 3000×300 banner as it is: its short side is already the minimum, so nothing is scaled or re-encoded', async () => {
+    const file = await makeImage(3000, 300, 'image/png');
+    const prepared = await prepareFrameImage(file);
+    expect(prepared.resizedFrom).toBeUndefined();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    expect(prepared.dataUri).toBe(`data:image/png;base64,${btoa(binary)}`);
+
+    const screen = await render(<FrameImagePicker />);
+    const input = screen.container.querySelector('input[type="file"]') as HTMLInputElement;
+    await userEvent.upload(input, file);
+    await expect.element(page.getByText(/photo-3000x300\.png · 3000×300 px/)).toBeInTheDocument();
+    expect(screen.container.textContent).not.toMatch(/Scaled down/);
+  });
+
   it('says in the picker that a picked photo was scaled down', async () => {
     const onValueChange = vi.fn();
     const screen = await render(<FrameImagePicker onValueChange={onValueChange} />);

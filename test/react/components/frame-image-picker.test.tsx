@@ -131,4 +131,39 @@ describe('FrameImagePicker', () => {
     render(<FrameImagePicker error="From the form" />);
     expect(screen.getByRole('button', { name: 'Choose a file' })).toHaveAccessibleDescription(/From the form/);
   });
+  it('says a text file named .png could not be read as an image, next to the file chooser', async () => {
+    const user = userEvent.setup();
+    render(<FrameImagePicker />);
+    await user.upload(fileInput(), new File(['just some notes, not pixels'], 'notes.png', { type: 'image/png' }));
+    await waitFor(() => expect(group()).toHaveAttribute('data-state', 'invalid'));
+    const error = screen.getByText('This file could not be read as an image.');
+    expect(screen.getByRole('button', { name: 'Choose a file' })).toHaveAccessibleDescription(/This file could not be read as an image\./);
+    expect(group()).not.toHaveTextContent(/must be an image UUID/);
+    // A file's error belongs with the chooser: it sits before the URL field, marked as the file's.
+    const url = screen.getByRole('textbox', { name: 'Image URL' });
+    expect(error).toHaveAttribute('data-source', 'file');
+    expect(error.compareDocumentPosition(url) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(url).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('marks a typed URL’s error as the URL field’s', async () => {
+    const user = userEvent.setup();
+    render(<FrameImagePicker />);
+    const url = screen.getByRole('textbox', { name: 'Image URL' });
+    await user.type(url, 'photos/cat{Enter}');
+    expect(screen.getByText(/must be an image UUID/)).toHaveAttribute('data-source', 'text');
+    expect(url).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows the drop hint while files are dragged over the dropzone', () => {
+    render(<FrameImagePicker />);
+    const dropzone = screen.getByText('Drop or paste an image here, or').closest('[data-seedance-part="dropzone"]') as Element;
+    fireEvent.dragEnter(dropzone, { dataTransfer: { types: ['Files'] } });
+    expect(dropzone).toHaveAttribute('data-state', 'over');
+    expect(screen.getByText('Drop the image to use it')).toBeInTheDocument();
+    expect(screen.queryByText('Drop or paste an image here, or')).not.toBeInTheDocument();
+    fireEvent.dragLeave(dropzone, { relatedTarget: document.body });
+    expect(dropzone).toHaveAttribute('data-state', 'idle');
+    expect(screen.getByText('Drop or paste an image here, or')).toBeInTheDocument();
+  });
 });

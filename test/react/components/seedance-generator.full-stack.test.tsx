@@ -45,7 +45,8 @@ describe('SeedanceGenerator on the full stack', () => {
       expect(widget).toHaveAttribute('data-state', 'succeeded');
       expect(within(widget).getByText(/^Seed \d+$/)).toBeInTheDocument();
       expect(screen.getByRole('status')).toHaveTextContent('Your video is ready.');
-      expect(widget.querySelector('video')).toHaveAttribute('src', link.getAttribute('href'));
+      // The same file, asked for from its first frame so the paused player shows a picture.
+      expect(widget.querySelector('video')).toHaveAttribute('src', `${link.getAttribute('href')}#t=0.001`);
       await user.click(screen.getByRole('button', { name: 'Start over' }));
       expect(widget).toHaveAttribute('data-state', 'idle');
       expect(prompt()).toHaveValue('A paper boat drifting down a rainy street');

@@ -1,4 +1,4 @@
-import type { VideoTaskState } from '@seedance-kit/core';
+import { memoryTaskStorage, type VideoTaskState } from '@seedance-kit/core';
 import { SeedanceGenerator, SeedanceProvider } from '@seedance-kit/react';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -191,6 +191,71 @@ describe('SeedanceGenerator', () => {
     expect(onSettled).toHaveBeenCalledTimes(1);
     expect(onError).not.toHaveBeenCalled();
     expect(onStatusChange.mock.calls.map(([task]) => task.status)).toEqual(['submitting', 'queued', 'processing', 'succeeded']);
+  });
+
+  it('after a reload, the resumed task brings its values back into the form, and its slots take the video shape', async () => {
+    const user = setup();
+    const storage = memoryTaskStorage();
+    const page = () => (
+      <SeedanceProvider client={fake} storage={storage}>
+        <SeedanceGenerator />
+      </SeedanceProvider>
+    );
+    const first = render(page());
+    await user.click(prompt());
+    await user.paste('A heron in the reeds [hold]');
+    await user.click(screen.getByRole('radio', { name: '9:16' }));
+    await user.click(screen.getByRole('radio', { name: '3' }));
+    screen.getByRole('slider', { name: 'Duration' }).focus();
+    await user.keyboard('{End}');
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    await elapse(200);
+    first.unmount();
+
+    render(page());
+    await elapse(50);
+    expect(widget()).toHaveAttribute('data-state', 'processing');
+    expect(prompt()).toHaveValue('A heron in the reeds [hold]');
+    expect(screen.getByRole('radio', { name: '9:16' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: '3' })).toBeChecked();
+    expect(screen.getByRole('slider', { name: 'Duration' })).toHaveAttribute('aria-valuenow', '12');
+    // The seed stays the form's own ('random'): the resumed task's drawn seed shows on its videos.
+    await user.click(screen.getByRole('button', { name: 'Advanced settings' }));
+    expect(screen.getByRole('radio', { name: 'Random' })).toBeChecked();
+    const list = within(widget()).getByRole('list');
+    expect(list).toHaveAttribute('data-orientation', 'portrait');
+    const slots = within(list).getAllByRole('group');
+    expect(slots).toHaveLength(3);
+    for (const slot of slots) expect(slot.style.getPropertyValue('--seedance-result-aspect')).toBe(String(480 / 864));
+  });
+
+  it('a resumed task does not overwrite what the user already changed', async () => {
+    const user = setup();
+    const storage = memoryTaskStorage();
+    const page = () => (
+      <SeedanceProvider client={fake} storage={storage}>
+        <SeedanceGenerator />
+      </SeedanceProvider>
+    );
+    const first = render(page());
+    await user.click(prompt());
+    await user.paste('A heron [hold]');
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    await elapse(200);
+    first.unmount();
+    // The resumed page cannot reach the task at first: the user starts typing meanwhile.
+    fake.offline = true;
+    render(page());
+    await user.type(prompt(), 'Mine');
+    await elapse(50);
+    expect(widget()).toHaveAttribute('data-state', 'failed');
+    // Back online, Try again follows the same task: it reports its values, the form keeps the user's.
+    fake.offline = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await elapse(50);
+    expect(widget()).toHaveAttribute('data-state', 'processing');
+    expect(fake.submitted()).toBe(1);
+    expect(prompt()).toHaveValue('Mine');
   });
 
   describe('keeps focus on a labelled target when the control that had it goes away', () => {

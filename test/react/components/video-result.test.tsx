@@ -21,7 +21,8 @@ describe('VideoResult', () => {
     const slot = screen.getByRole('group', { name: 'Video' });
     expect(slot).toHaveAttribute('data-state', 'ready');
     const video = slot.querySelector('video');
-    expect(video).toHaveAttribute('src', 'https://videos.example/1.mp4');
+    // From its first frame (a media fragment), so the paused player is never a black tile.
+    expect(video).toHaveAttribute('src', 'https://videos.example/1.mp4#t=0.001');
     expect(video).toHaveAttribute('controls');
     expect(slot).toHaveTextContent('Seed 9223372036854775807');
     expect(slot).toHaveTextContent('Cost $0.0381');

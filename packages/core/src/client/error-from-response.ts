@@ -36,6 +36,8 @@ export async function errorFromResponse(response: Response): Promise<SeedanceErr
   const issues = Array.isArray(problem?.issues) ? problem.issues : undefined;
   const capField = typeof problem?.cap === 'string' ? CAP_FIELDS[problem.cap] : undefined;
   const paths = issues?.map((issue) => issue.path).filter((path) => typeof path === 'string' && path !== '') ?? (capField ? [capField] : undefined);
+  // Retry-After in seconds, as the kit's handler sends it (an HTTP date is not read): when to retry.
+  const after = Number(response.headers.get('retry-after') || Number.NaN);
   return new SeedanceError({
     kind,
     code: text(problem?.code) ?? `http_${status}`,
@@ -44,5 +46,6 @@ export async function errorFromResponse(response: Response): Promise<SeedanceErr
     status,
     issues,
     parameter: parameterOf(paths),
+    retryAt: after >= 0 ? Date.now() + after * 1000 : undefined,
   });
 }

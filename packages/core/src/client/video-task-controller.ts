@@ -265,9 +265,10 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     },
     async retry() {
       const { task, input, failedWhile, idempotencyKey } = state;
-      if ((task.status !== 'failed' && task.status !== 'cancelled' && task.status !== 'expired') || !input) return;
-      // Only the connection failed: the task is still ours on the server, follow it again.
+      // Only the connection failed: the task is still ours on the server, follow it again (also
+      // a resumed task that lost its connection before its input was known).
       if (task.status === 'failed' && failedWhile === 'follow' && ownedTask(state)) return dispatch({ type: 'refollow' });
+      if ((task.status !== 'failed' && task.status !== 'cancelled' && task.status !== 'expired') || !input) return;
       // A create whose answer was lost is sent again with its key, so the server cannot start it twice.
       const reuse = task.status === 'failed' && failedWhile === 'create' && task.error.kind === 'network' && idempotencyKey;
       return start(input, reuse || createIdempotencyKey(), now(), true);

@@ -34,6 +34,11 @@ export interface TaskError {
   readonly issues?: readonly ValidationIssue[];
   /** HTTP status the failure arrived with, when it came over HTTP. */
   readonly status?: number;
+  /**
+   * When trying again can work, ms since the epoch on this machine's clock: from the server's
+   * `Retry-After` (a rate limit, an hourly cap). A UI should not offer "Try again" before then.
+   */
+  readonly retryAt?: number;
 }
 
 /** What the end user reads for each kind when the provider's own message is not fit to show. */
@@ -67,11 +72,12 @@ export class SeedanceError extends Error implements TaskError {
   readonly parameter?: string | readonly string[];
   readonly issues?: readonly ValidationIssue[];
   readonly status?: number;
+  readonly retryAt?: number;
 
   constructor(error: TaskError, options?: { cause?: unknown }) {
     super(error.message, options);
     // The optional fields are own properties either way (class fields), undefined when unset.
-    ({ kind: this.kind, code: this.code, retryable: this.retryable, parameter: this.parameter, issues: this.issues, status: this.status } = error);
+    ({ kind: this.kind, code: this.code, retryable: this.retryable, parameter: this.parameter, issues: this.issues, status: this.status, retryAt: this.retryAt } = error);
   }
 
   static is(value: unknown): value is SeedanceError {
@@ -84,8 +90,8 @@ export class SeedanceError extends Error implements TaskError {
 }
 
 /** Copies the `TaskError` fields of any error-like value into plain data. */
-export function toTaskError({ kind, code, message, retryable, parameter, issues, status }: TaskError): TaskError {
-  return defined({ kind, code, message, retryable, parameter, issues, status });
+export function toTaskError({ kind, code, message, retryable, parameter, issues, status, retryAt }: TaskError): TaskError {
+  return defined({ kind, code, message, retryable, parameter, issues, status, retryAt });
 }
 
 /** `parameter` for the fields a failure names: one as itself, several as a list, none as undefined. */

@@ -170,20 +170,23 @@ export function transition(state: TaskState, event: TaskEvent): TaskTransition {
   const skip = (reason: string): TaskTransition => ({ state, applied: false, reason });
   const to = (next: TaskState): TaskTransition => ({ state: next, applied: true });
   const { status } = state;
+  // One wording for "not in this status" (`retry does not apply while queued`): each distinct
+  // string is bytes in every app's bundle.
+  const notWhile = () => skip(`${event.type} does not apply while ${status}`);
 
   switch (event.type) {
     case 'submit': {
-      if (isActive(status)) return skip(`a task is already ${status}`);
+      if (isActive(status)) return notWhile();
       if (!Number.isInteger(event.numberResults) || event.numberResults < 1) return skip('numberResults must be a positive integer');
       return to({ status: 'submitting', numberResults: event.numberResults, results: [], attempt: 1 });
     }
     case 'ack': {
-      if (status !== 'submitting') return skip(`ack only applies while submitting, not ${status}`);
+      if (status !== 'submitting') return notWhile();
       if (event.taskId === '') return skip('ack carries no task id');
       return to({ status: 'queued', taskId: event.taskId, numberResults: state.numberResults, results: [], attempt: state.attempt });
     }
     case 'status': {
-      if (status !== 'queued' && status !== 'processing') return skip(`status updates only apply while queued or processing, not ${status}`);
+      if (status !== 'queued' && status !== 'processing') return notWhile();
       // Never move back from processing to queued; progress only goes up.
       const nextStatus = status === 'processing' ? 'processing' : event.status;
       const progress = clampProgress(event.progress);
@@ -192,34 +195,34 @@ export function transition(state: TaskState, event: TaskEvent): TaskTransition {
       return to(nextStatus === 'queued' ? withProgress({ ...state, status: 'queued' }, best) : withProgress({ ...state, status: 'processing' }, best));
     }
     case 'result': {
-      if (status !== 'queued' && status !== 'processing') return skip(`results only apply while queued or processing, not ${status}`);
+      if (status !== 'queued' && status !== 'processing') return notWhile();
       if (state.results.some((r) => r.videoUUID === event.result.videoUUID)) return skip('duplicate result');
       const results = [...state.results, event.result];
       const done = results.length >= state.numberResults;
       return to(done ? withProgress({ ...state, status: 'succeeded', results }, 100) : withProgress({ ...state, status: 'processing', results }, state.progress));
     }
     case 'error': {
-      if (!isActive(status)) return skip(`errors only apply while a task is active, not ${status}`);
+      if (!isActive(status)) return notWhile();
       return to({ ...state, status: 'failed', error: event.error });
     }
     case 'timeout': {
-      if (!isActive(status)) return skip(`timeout only applies while a task is active, not ${status}`);
+      if (!isActive(status)) return notWhile();
       return to({ ...state, status: 'failed', error: event.error ?? timeoutError() });
     }
     case 'cancel': {
-      if (state.status !== 'submitting' && state.status !== 'queued' && state.status !== 'processing') return skip(`nothing to cancel while ${status}`);
+      if (state.status !== 'submitting' && state.status !== 'queued' && state.status !== 'processing') return notWhile();
       return to({ ...state, status: 'cancelled' });
     }
     case 'retry': {
-      if (status !== 'failed' && status !== 'cancelled' && status !== 'expired') return skip(`retry only applies after failure, cancel or expiry, not ${status}`);
+      if (status !== 'failed' && status !== 'cancelled' && status !== 'expired') return notWhile();
       return to({ status: 'submitting', numberResults: state.numberResults, results: [], attempt: state.attempt + 1 });
     }
     case 'reset': {
-      if (status === 'idle') return skip('already idle');
+      if (status === 'idle') return notWhile();
       return to(initialTaskState);
     }
     case 'expire': {
-      if (status !== 'succeeded') return skip(`only succeeded results expire, not ${status}`);
+      if (status !== 'succeeded') return notWhile();
       return to({ ...state, status: 'expired' });
     }
     default:

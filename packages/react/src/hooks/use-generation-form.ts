@@ -8,7 +8,7 @@ import {
   type GenerationInput,
   type ValidationIssue,
 } from '@seedance-kit/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSeedanceMessages } from '../provider/seedance-messages-provider.js';
 import { useSeedanceContext } from '../provider/seedance-context.js';
 import { checkEffectiveLimits } from './check-effective-limits.js';
@@ -37,8 +37,12 @@ export const DEFAULT_FORM_VALUES: GenerationFormValues = {
 export interface UseGenerationFormOptions {
   /** Laid over the spec's defaults and the provider's `defaults`. */
   readonly defaultValues?: Partial<GenerationInput>;
-  /** Where `submit()` sends a valid input, typically `useVideoTask()`'s result. */
-  readonly task?: { submit(input: GenerationInput): Promise<void> | void; readonly isActive?: boolean };
+  /**
+   * Where `submit()` sends a valid input, typically `useVideoTask()`'s result. When that task
+   * carries an input this form did not send (a task resumed after a reload) and the user has not
+   * started editing, the form takes that task's values, so it shows what is being made.
+   */
+  readonly task?: { submit(input: GenerationInput): Promise<void> | void; readonly isActive?: boolean; readonly input?: GenerationInput | undefined };
   /** Called with the valid input instead of (or besides) `task`. */
   readonly onSubmit?: (input: GenerationInput) => Promise<void> | void;
   /** The server's limits to check against; fetched from `GET /limits` when undefined, `null` skips. */
@@ -202,6 +206,16 @@ function useGenerationFormState(
     [initial],
   );
 
+  // A resumed task's values fill an untouched form once; what the user typed is never replaced.
+  const taskInput = options.task?.input;
+  const pristine = submitCount === 0 && Object.keys(touched).length === 0;
+  const adopted = useRef<GenerationInput>(undefined);
+  useEffect(() => {
+    if (!taskInput || !pristine || adopted.current === taskInput) return;
+    adopted.current = taskInput;
+    setValuesState((previous) => ({ ...previous, ...resumedValues(taskInput), seed: previous.seed }));
+  }, [taskInput, pristine]);
+
   return {
     values,
     setValue,
@@ -222,6 +236,20 @@ function useGenerationFormState(
     submit,
     reset,
     initial,
+  };
+}
+
+/**
+ * A resumed task's input as form values. A frame image the server only describes (it was sent as
+ * data) cannot be shown again: it is left out, and a size that followed it with it.
+ */
+function resumedValues(input: GenerationInput): Partial<GenerationInput> {
+  const { frameImage, resolution, ...rest } = input;
+  const imageUsable = frameImage !== undefined && !validateGenerationInput({ ...input, positivePrompt: input.positivePrompt || 'x' }).issues?.some((i) => i.path === 'frameImage');
+  return {
+    ...rest,
+    ...(imageUsable && { frameImage }),
+    ...(imageUsable && resolution !== undefined && { resolution }),
   };
 }
 

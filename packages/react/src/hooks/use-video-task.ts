@@ -50,6 +50,11 @@ export interface UseVideoTaskResult {
   readonly results: readonly TaskResult[];
   /** How many videos the task asked for. */
   readonly numberResults: number;
+  /**
+   * What was submitted, its `'random'` seed drawn; after a resume, what the server says was
+   * submitted (a frame image sent as data is then a short placeholder).
+   */
+  readonly input: GenerationInput | undefined;
   /** The provider's own progress 0–100, when it reports one. */
   readonly progress: number | undefined;
   /** An ESTIMATE 0–100 from elapsed time against an expected duration; 100 once succeeded. */
@@ -140,6 +145,7 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
     snapshot: state.snapshot,
     results: state.results,
     numberResults: state.numberResults,
+    input: state.input,
     progress: state.progress,
     estimatedProgress,
     error: state.error,

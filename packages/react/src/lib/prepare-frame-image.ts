@@ -43,23 +43,25 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
   // Only size problems (image_too_large, image_too_large_sides) can be fixed by scaling; anything
   // else (type, unreadable, too small) stands.
   if (inspection.issues.some((issue) => !issue.code.startsWith('image_too_large')) || width === undefined || height === undefined || type === undefined) {
-    return { inspection };
+    // Bytes of no image type at all (a text file named .png): say so, not which forms text may take.
+    return { inspection, ...(inspection.issues.some((issue) => issue.code === 'invalid_image') && { unreadable: true }) };
   }
 
   const targetSide = Math.max(...spec.dimensions.map((d) => Math.max(d.width, d.height)));
   const byteLimit = Math.min(rules.maxBytes, options.maxBodyBytes ? Math.floor(((options.maxBodyBytes - BODY_MARGIN) * 3) / 4) : Infinity);
-  const needsResize = Math.max(width, height) > targetSide || bytes.length > byteLimit || inspection.issues.length > 0;
-  if (!needsResize) return finish(bytes, type, spec);
+  // To the largest output side, never below the minimum short side, never up. A 3000×300 banner
+  // keeps its sides (its short side is the minimum): then only too many bytes mean re-encoding.
+  const long = Math.max(width, height);
+  let scale = Math.max(Math.min(1, targetSide / long, rules.maxSide / long), Math.min(1, rules.minSide / Math.min(width, height)));
+  if (scale >= 1 && bytes.length <= byteLimit) return finish(bytes, type, spec);
 
   const bitmap = await decode(file);
   if (!bitmap) return { inspection, unreadable: true };
   try {
-    // Sides from the decoded bitmap: EXIF orientation is applied, so they may be swapped.
+    // Sides from the decoded bitmap: EXIF orientation is applied, so they may be swapped (the
+    // scale does not change with a swap).
     const sourceWidth = bitmap.width;
     const sourceHeight = bitmap.height;
-    const minScale = rules.minSide / Math.min(sourceWidth, sourceHeight);
-    let scale = Math.min(1, targetSide / Math.max(sourceWidth, sourceHeight), rules.maxSide / Math.max(sourceWidth, sourceHeight));
-    scale = Math.max(scale, Math.min(1, minScale));
     const keepPng = type === 'image/png' && bytes.length <= byteLimit;
     const outType = keepPng ? 'image/png' : 'image/jpeg';
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -69,7 +71,8 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
         const blob = await draw(bitmap, w, h, outType, quality);
         if (!blob) return { inspection, unreadable: true };
         const out = new Uint8Array(await blob.arrayBuffer());
-        if (out.length <= byteLimit) return { ...finish(out, blob.type || outType, spec), resizedFrom: { width: sourceWidth, height: sourceHeight } };
+        // Re-encoded at the same sides (only the bytes were too many) is not "scaled down".
+        if (out.length <= byteLimit) return { ...finish(out, blob.type || outType, spec), ...(scale < 1 && { resizedFrom: { width: sourceWidth, height: sourceHeight } }) };
       }
       // Still too heavy: smaller sides, as long as the short side stays allowed.
       const next = scale * 0.8;

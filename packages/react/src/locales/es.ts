@@ -197,6 +197,7 @@ export const esMessages = {
   resultNsfw: 'Marcado por la revisión de contenido',
   errorTitle: 'No se ha podido crear el vídeo',
   retry: 'Reintentar',
+  retryIn: (seconds) => `Reintentar en ${seconds > 90 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`}`,
   cancel: 'Cancelar',
 
   announceSubmitting: 'Enviando la solicitud.',

@@ -69,3 +69,30 @@ export const BadUrl: Story = {
 };
 
 export const TooSmallDark: Story = { ...TooSmall, globals: { theme: 'dark' } };
+
+/** Files dragged over the dropzone: it lights up and says "Drop the image to use it". */
+export const DraggingOver: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const dropzone = canvasElement.querySelector('[data-seedance-part="dropzone"]') as HTMLElement;
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(await canvasImageFile(640, 360, 'image/png', 'frame.png'));
+    dropzone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer }));
+    await expect(await canvas.findByText('Drop the image to use it')).toBeVisible();
+    await expect(dropzone).toHaveAttribute('data-state', 'over');
+  },
+};
+
+/** A text file named .png: "could not be read as an image", under the file chooser, not the URL field. */
+export const NotAnImage: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.upload(fileInput(canvasElement), new File(['meeting notes'], 'notes.png', { type: 'image/png' }));
+    const error = await canvas.findByText('This file could not be read as an image.');
+    const dropzone = canvasElement.querySelector('[data-seedance-part="dropzone"]') as HTMLElement;
+    const url = canvas.getByRole('textbox', { name: 'Image URL' });
+    // Shown between the dropzone and the URL field.
+    await expect(error.getBoundingClientRect().top).toBeGreaterThanOrEqual(dropzone.getBoundingClientRect().bottom);
+    await expect(error.getBoundingClientRect().bottom).toBeLessThanOrEqual(url.getBoundingClientRect().top);
+  },
+};

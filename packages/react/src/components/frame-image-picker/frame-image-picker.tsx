@@ -1,7 +1,7 @@
 'use client';
 import { seedanceProFast } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
-import { forwardRef, useRef, useState, type ClipboardEvent, type ComponentPropsWithoutRef, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { createContext, forwardRef, useContext, useRef, useState, type ClipboardEvent, type ComponentPropsWithoutRef, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { useFrameImage, type UseFrameImageResult } from '../../hooks/use-frame-image.js';
 import { buttonProps, composeEventHandlers, flag, withParts } from '../internal/compose.js';
 import {
@@ -27,6 +27,8 @@ interface PickerState {
   readonly fileInputRef: RefObject<HTMLInputElement | null>;
 }
 const usePicker = (part: string) => useField<PickerState>(part, 'FrameImagePicker');
+/** Whether a drag of files hovers the dropzone, for the hint inside it. */
+const DragOverContext = createContext(false);
 
 const rules = seedanceProFast.frameImages;
 const TYPE_NAMES = rules.types.map((type) => type.replace('image/', '').toUpperCase());
@@ -109,46 +111,48 @@ export const FrameImagePickerDropzone = forwardRef<HTMLDivElement, FrameImagePic
 ) {
   const field = usePicker('Dropzone');
   const { image } = field.state;
-  const messages = useSeedanceMessages();
   const [over, setOver] = useState(false);
   const Comp = asChild ? Slot.Root : 'div';
   // A drag of files: taken (default prevented) unless disabled.
   const take = (event: DragEvent) => !field.disabled && Array.from(event.dataTransfer.types).includes('Files') && (event.preventDefault(), true);
+  // The provider goes outside: with asChild, Slot needs the app's element as its only child.
   return (
-    <Comp
-      data-seedance-part="dropzone"
-      data-state={over ? 'over' : 'idle'}
-      data-disabled={flag(field.disabled)}
-      {...props}
-      ref={ref}
-      onDragEnter={composeEventHandlers(onDragEnter, (event) => {
-        if (take(event)) setOver(true);
-      })}
-      onDragOver={composeEventHandlers(onDragOver, (event) => {
-        if (take(event)) event.dataTransfer.dropEffect = 'copy';
-      })}
-      onDragLeave={composeEventHandlers(onDragLeave, (event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
-      })}
-      onDrop={composeEventHandlers(onDrop, (event) => {
-        setOver(false);
-        if (field.disabled) return;
-        event.preventDefault();
-        const { files } = event.dataTransfer;
-        if (files.length > 0) void image.setFiles(files);
-        else {
-          const text = event.dataTransfer.getData('text/uri-list') || event.dataTransfer.getData('text/plain');
-          if (text) image.setText(text.split(/\r?\n/).find((line) => line && !line.startsWith('#')) ?? '');
-        }
-      })}
-    >
-      {children ?? (
-        <>
-          <span data-seedance-part="dropzone-text">{over ? messages.frameImageDropActive : messages.frameImageDrop}</span>
-          <FrameImagePickerBrowse />
-        </>
-      )}
-    </Comp>
+    <DragOverContext.Provider value={over}>
+      <Comp
+        data-seedance-part="dropzone"
+        data-state={over ? 'over' : 'idle'}
+        data-disabled={flag(field.disabled)}
+        {...props}
+        ref={ref}
+        onDragEnter={composeEventHandlers(onDragEnter, (event) => {
+          if (take(event)) setOver(true);
+        })}
+        onDragOver={composeEventHandlers(onDragOver, (event) => {
+          if (take(event)) event.dataTransfer.dropEffect = 'copy';
+        })}
+        onDragLeave={composeEventHandlers(onDragLeave, (event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
+        })}
+        onDrop={composeEventHandlers(onDrop, (event) => {
+          setOver(false);
+          if (field.disabled) return;
+          event.preventDefault();
+          const { files } = event.dataTransfer;
+          if (files.length > 0) void image.setFiles(files);
+          else {
+            const text = event.dataTransfer.getData('text/uri-list') || event.dataTransfer.getData('text/plain');
+            if (text) image.setText(text.split(/\r?\n/).find((line) => line && !line.startsWith('#')) ?? '');
+          }
+        })}
+      >
+        {children ?? (
+          <>
+            <DropText />
+            <FrameImagePickerBrowse />
+          </>
+        )}
+      </Comp>
+    </DragOverContext.Provider>
   );
 });
 
@@ -334,21 +338,36 @@ const FrameImagePickerAssembled = forwardRef<HTMLDivElement, FrameImagePickerPro
           <FrameImagePickerPreview />
           <DropzoneDefault />
         </FrameImagePickerDropzone>
+        <PickerError />
         <FrameImagePickerUrl />
       </div>
       <FrameImagePickerStatus />
-      <FieldError />
     </FrameImagePickerRoot>
   );
 });
 
-function DropzoneDefault() {
+/** The hint: "Drop the image to use it" while a drag hovers, else how to add one (none once there is an image). */
+function DropText() {
   const messages = useSeedanceMessages();
+  const over = useContext(DragOverContext);
   const { image } = usePicker('Dropzone').state;
+  return over || image.status !== 'ready' ? <span data-seedance-part="dropzone-text">{over ? messages.frameImageDropActive : messages.frameImageDrop}</span> : null;
+}
+
+/**
+ * The error sits with what caused it: under the dropzone for a picked file (it has a name),
+ * after the URL field for typed text (`data-source`, placed by styles.css); one element either
+ * way, so the live region and aria-describedby stay put.
+ */
+function PickerError() {
+  return <FieldError data-source={usePicker('Error').state.image.fileName ? 'file' : 'text'} />;
+}
+
+function DropzoneDefault() {
   return (
     <div data-seedance-part="dropzone-content">
       <FrameImagePickerInfo />
-      {image.status === 'ready' ? null : <span data-seedance-part="dropzone-text">{messages.frameImageDrop}</span>}
+      <DropText />
       <div data-seedance-part="frame-image-actions">
         <FrameImagePickerBrowse />
         <FrameImagePickerRemove />

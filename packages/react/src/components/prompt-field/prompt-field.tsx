@@ -77,7 +77,14 @@ export const PromptFieldRoot = forwardRef<HTMLDivElement, PromptFieldRootProps>(
       disabled,
       labelable: true,
       labelText: messages.promptLabel,
-      descriptionText: onSubmit ? `${messages.promptDescription} ${messages.promptSubmitHint}` : messages.promptDescription,
+      // The hint is its own part so touch screens, with no Ctrl key, can hide it (styles.css).
+      descriptionText: onSubmit ? (
+        <>
+          {messages.promptDescription} <span data-seedance-part="submit-hint">{messages.promptSubmitHint}</span>
+        </>
+      ) : (
+        messages.promptDescription
+      ),
     },
     { value, setValue, count, countState, required, name, setTouched, onSubmit },
   );

@@ -1,1 +1,1 @@
-export { SeedanceGenerator, type SeedanceGeneratorProps } from './seedance-generator.js';
+export { SeedanceGenerator, type SeedanceCSSVariables, type SeedanceGeneratorProps, type SeedanceGeneratorSection } from './seedance-generator.js';

@@ -198,3 +198,50 @@ export const DarkAdvancedOpen: Story = {
 
 /** Without the `seedance` class the stylesheet does not apply: bring your own styles. */
 export const Unstyled: Story = { args: { unstyled: true } };
+
+const backgroundOf = (element: Element) => getComputedStyle(element).backgroundColor;
+const LIGHT_BG = 'rgb(255, 255, 255)';
+const DARK_BG = 'rgb(17, 17, 23)';
+
+/**
+ * The widget follows the host page: light by default, even when the OS is dark (the Storybook
+ * tests run Chromium with a dark color scheme); dark under `data-theme="dark"` on an ancestor;
+ * the OS's choice with `theme="auto"`.
+ */
+export const FollowsTheHostPage: Story = {
+  render: (args) => (
+    <div style={{ display: 'grid', gap: '1rem' }}>
+      <SeedanceGenerator {...args} messages={{ generatorTitle: 'Default' }} hide={['frameImage', 'advanced']} />
+      <div data-theme="dark">
+        <SeedanceGenerator {...args} taskKey="dark" messages={{ generatorTitle: 'Dark page' }} hide={['frameImage', 'advanced']} />
+      </div>
+      <SeedanceGenerator {...args} taskKey="auto" theme="auto" messages={{ generatorTitle: 'Auto' }} hide={['frameImage', 'advanced']} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const osDark = matchMedia('(prefers-color-scheme: dark)').matches;
+    await expect(backgroundOf(canvas.getByRole('region', { name: 'Default' }))).toBe(LIGHT_BG);
+    await expect(backgroundOf(canvas.getByRole('region', { name: 'Dark page' }))).toBe(DARK_BG);
+    await expect(backgroundOf(canvas.getByRole('region', { name: 'Auto' }))).toBe(osDark ? DARK_BG : LIGHT_BG);
+  },
+};
+
+/** An app's own words, starting values, a heading level and sections left out, with a brand colour in `style`. */
+export const AppProps: Story = {
+  args: {
+    messages: { generatorTitle: 'New clip', submit: 'Render clip' },
+    defaults: { positivePrompt: 'A red fox running through fresh snow', duration: 4, numberResults: 2 },
+    hide: ['frameImage'],
+    headingLevel: 3,
+    style: { '--seedance-accent': '#0f766e', '--seedance-accent-hover': '#115e59', maxWidth: 1100 },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 3, name: 'New clip' })).toBeInTheDocument();
+    await expect(canvas.getByRole('heading', { level: 4, name: 'Videos' })).toBeInTheDocument();
+    await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue('A red fox running through fresh snow');
+    await expect(canvas.queryByRole('group', { name: /First frame image/ })).not.toBeInTheDocument();
+    await expect(backgroundOf(canvas.getByRole('button', { name: 'Render clip' }))).toBe('rgb(15, 118, 110)');
+  },
+};

@@ -1,6 +1,8 @@
 'use client';
-import { isTerminal, seedanceProFast, type GenerationInput, type VideoTaskCallbacks } from '@seedance-kit/core';
-import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
+import { isTerminal, seedanceProFast, type GenerationInput, type SeedanceClient, type VideoTaskCallbacks } from '@seedance-kit/core';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type FormEvent } from 'react';
+import type { SeedanceMessages } from '../../messages.js';
+import { SeedanceMessagesProvider } from '../../provider/seedance-messages-provider.js';
 // Only what the package exports: the widget is built as any app would build it.
 import { useFrameImage } from '../frame-image-picker/index.js';
 import { useGenerationForm } from '../../hooks/use-generation-form.js';
@@ -24,16 +26,68 @@ import { TaskStatusAnnouncer } from '../task-status-announcer/index.js';
 import { VideoResultGrid } from '../video-result/index.js';
 
 /**
+ * The stylesheet's variables, for a typed `style`:
+ * `<SeedanceGenerator style={{ '--seedance-accent': '#0f766e' }} />`.
+ */
+export interface SeedanceCSSVariables {
+  readonly '--seedance-font'?: string;
+  readonly '--seedance-radius'?: string;
+  readonly '--seedance-radius-small'?: string;
+  readonly '--seedance-gap'?: string;
+  readonly '--seedance-bg'?: string;
+  readonly '--seedance-surface'?: string;
+  readonly '--seedance-surface-strong'?: string;
+  readonly '--seedance-text'?: string;
+  readonly '--seedance-text-muted'?: string;
+  readonly '--seedance-border'?: string;
+  readonly '--seedance-border-subtle'?: string;
+  readonly '--seedance-accent'?: string;
+  readonly '--seedance-accent-hover'?: string;
+  readonly '--seedance-accent-text'?: string;
+  readonly '--seedance-accent-soft'?: string;
+  readonly '--seedance-danger'?: string;
+  readonly '--seedance-danger-soft'?: string;
+  readonly '--seedance-success'?: string;
+  readonly '--seedance-focus'?: string;
+  readonly '--seedance-shadow'?: string;
+}
+
+/** A section of the form the widget can leave out. */
+export type SeedanceGeneratorSection = 'frameImage' | 'advanced';
+
+/**
  * `onSuccess(task)`, `onError(error, task)`, `onSettled(task)`, `onStatusChange(task)`,
  * `onResult(result, task)`: the widget's task, as `useVideoTask` reports it (once per run, across
  * a reload that resumes it). `onError` here is the task's, not the DOM's.
  */
-export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children' | 'onError'>, VideoTaskCallbacks {
+export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children' | 'onError' | 'style'>, VideoTaskCallbacks {
   /**
    * Where the backend handler is mounted (default `/api/seedance`). Used only when no
    * `SeedanceProvider` is above; inside one, the provider's client is used.
    */
   readonly endpoint?: string;
+  /** A ready client (`createSeedanceClient` from core); like `endpoint`, used only without a provider above. */
+  readonly client?: SeedanceClient;
+  /** Strings to replace, laid over the provider's (if any) and the English defaults. */
+  readonly messages?: Partial<SeedanceMessages>;
+  /** Initial form values, laid over the spec's defaults and the provider's `defaults`. */
+  readonly defaults?: Partial<GenerationInput>;
+  /**
+   * Which task this widget runs and resumes after a reload (`useVideoTask`'s `key`; React keeps
+   * `key` for itself). Two widgets on one page need different keys. Default `'default'`.
+   */
+  readonly taskKey?: string;
+  /** Sections to leave out: `'frameImage'` (the first frame picker), `'advanced'` (seed, camera, format, quality, content check). */
+  readonly hide?: readonly SeedanceGeneratorSection[];
+  /** The title's heading level (default 2); the results heading is one below it. */
+  readonly headingLevel?: 1 | 2 | 3 | 4 | 5;
+  /**
+   * `'light'` (what the stylesheet does by default), `'dark'`, or `'auto'` to follow the OS's
+   * `prefers-color-scheme`. Unset, the widget follows a `data-theme` on an ancestor.
+   */
+  readonly theme?: 'light' | 'dark' | 'auto';
+  /** Inline styles, the stylesheet's variables typed. */
+  readonly style?: CSSProperties & SeedanceCSSVariables;
   /** Leave out the `seedance` class, so `styles.css` does not apply; style the parts yourself. */
   readonly unstyled?: boolean;
 }
@@ -42,22 +96,34 @@ export interface SeedanceGeneratorProps extends Omit<ComponentPropsWithoutRef<'s
  * The drop-in widget: every setting of the model, the cost estimate, live progress, results
  * and retry, made of the kit's public parts and hooks, as any app would build it. Renders its own `SeedanceProvider` when there is none above.
  */
-export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>(function SeedanceGenerator({ endpoint, ...props }, ref) {
-  const body = <GeneratorBody {...props} ref={ref} />;
-  return useOptionalSeedanceContext() ? body : <SeedanceProvider endpoint={endpoint}>{body}</SeedanceProvider>;
+export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>(function SeedanceGenerator({ endpoint, client, messages, ...props }, ref) {
+  const body = (
+    <SeedanceMessagesProvider messages={messages}>
+      <GeneratorBody {...props} ref={ref} />
+    </SeedanceMessagesProvider>
+  );
+  return useOptionalSeedanceContext() ? body : <SeedanceProvider endpoint={endpoint} client={client}>{body}</SeedanceProvider>;
 });
 
-type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint'>;
+type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint' | 'client' | 'messages'>;
+
+/** Width ÷ height of an exact size; a size that follows the frame image is known once the video loads. */
+const aspectOf = (input: Partial<GenerationInput> | undefined) =>
+  input?.width && input.height ? input.width / input.height : undefined;
+
+const shapeStyle = (aspect: number | undefined) => (aspect ? ({ '--seedance-result-aspect': String(aspect) } as CSSProperties) : undefined);
 
 const spec = seedanceProFast;
 
 const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
-  { unstyled = false, className, onSuccess, onError, onSettled, onStatusChange, onResult, ...props },
+  { unstyled = false, className, onSuccess, onError, onSettled, onStatusChange, onResult, defaults, taskKey, hide = [], headingLevel = 2, theme, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
-  const task = useVideoTask({ onSuccess, onError, onSettled, onStatusChange, onResult });
-  const form = useGenerationForm({ task });
+  const task = useVideoTask({ key: taskKey, onSuccess, onError, onSettled, onStatusChange, onResult });
+  const form = useGenerationForm({ task, defaultValues: defaults });
+  const Title = `h${headingLevel}` as 'h2';
+  const ResultsTitle = `h${headingLevel + 1}` as 'h3';
   const { values, visibleErrors, limits } = form;
   const titleId = `seedance-generator-${useId().replace(/:/g, '')}`;
   const formRef = useRef<HTMLFormElement>(null);
@@ -124,12 +190,13 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
       className={cx(!unstyled && 'seedance', className)}
       data-seedance-part="generator"
       data-state={task.status}
+      data-theme={theme}
       {...props}
       ref={ref}
     >
-      <h2 id={titleId} data-seedance-part="generator-title">
+      <Title id={titleId} data-seedance-part="generator-title">
         {messages.generatorTitle}
-      </h2>
+      </Title>
       <div data-seedance-part="generator-layout">
         <form ref={formRef} noValidate onSubmit={onSubmit} data-seedance-part="generator-form" data-invalid={flag(refused)}>
           <PromptField
@@ -139,7 +206,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
             error={visibleErrors.positivePrompt ?? null}
             onSubmit={() => void submit()}
           />
-          <FrameImagePicker image={frameImage} error={visibleErrors.frameImage} limits={limits} />
+          {hide.includes('frameImage') ? null : <FrameImagePicker image={frameImage} error={visibleErrors.frameImage} limits={limits} />}
           <DimensionPicker
             value={dimensionSelectionFromInput(values)}
             hasFrameImage={hasFrameImage}
@@ -149,7 +216,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
           />
           <DurationSlider {...bind('duration', spec.duration.default)} limits={limits} />
           <NumberResultsPicker {...bind('numberResults', spec.numberResults.default)} limits={limits} />
-          <AdvancedSettings>
+          <AdvancedSettings hidden={hide.includes('advanced')}>
             <SeedField
               value={values.seed ?? 'random'}
               // 'random' is sent as it is: the task controller draws it (core's drawSeed), once.
@@ -199,11 +266,13 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
           </div>
         </form>
         <div data-seedance-part="generator-results">
-          <h3 ref={resultsTitleRef} tabIndex={-1} data-seedance-part="generator-results-title">
+          <ResultsTitle ref={resultsTitleRef} tabIndex={-1} data-seedance-part="generator-results-title">
             {messages.resultsLabel}
-          </h3>
+          </ResultsTitle>
           {task.status === 'idle' ? (
-            <div data-seedance-part="generator-empty">{messages.resultsEmpty}</div>
+            <div data-seedance-part="generator-empty" style={shapeStyle(aspectOf(values))}>
+              {messages.resultsEmpty}
+            </div>
           ) : (
             <VideoResultGrid
               status={task.status}
@@ -212,6 +281,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
               progress={task.progress}
               estimatedProgress={task.estimatedProgress}
               error={task.error}
+              input={task.state.input}
               onRetry={() => {
                 resultsTitleRef.current?.focus();
                 void task.retry();

@@ -12,6 +12,7 @@ export {
   VideoResultSeed,
   VideoResultStatus,
   VideoResultVideo,
+  videoFileName,
   type VideoResultButtonProps,
   type VideoResultDownloadProps,
   type VideoResultErrorProps,

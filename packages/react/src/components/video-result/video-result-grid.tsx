@@ -1,10 +1,11 @@
 'use client';
-import type { TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
+import type { GenerationInput, TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { buttonProps } from '../internal/compose.js';
+import { useSecondsUntil } from '../internal/use-seconds-until.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
-import { errorContent, VideoResultSlotView } from './video-result.js';
+import { errorContent, orientationOf, videoFileName, VideoResultSlotView } from './video-result.js';
 
 export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'section'>, 'results'> {
   readonly status: TaskStatus;
@@ -17,6 +18,12 @@ export interface VideoResultGridProps extends Omit<ComponentPropsWithoutRef<'sec
   readonly error?: TaskError | undefined;
   readonly onRetry?: (() => void) | undefined;
   readonly now?: number;
+  /**
+   * What was submitted (`task.input`): downloads are named from its prompt and format, every slot
+   * takes the requested size's shape before its video arrives (each video's own shape wins once
+   * it loads), and a first-frame image the browser can show is each slot's poster.
+   */
+  readonly input?: Partial<GenerationInput> | undefined;
   /** Renders one slot; default the `<VideoResult/>` layout with the slot's props (the error and retry show once, above the slots). */
   readonly renderResult?: (slot: VideoResultSlot) => ReactNode;
   readonly asChild?: boolean;
@@ -31,25 +38,37 @@ export interface VideoResultSlot {
   readonly progress: number | undefined;
   readonly estimatedProgress: number | undefined;
   readonly now: number | undefined;
+  /** Width ÷ height, from the requested size; undefined while unknown. */
+  readonly aspectRatio: number | undefined;
+  readonly poster: string | undefined;
+  /** The download's name, once the video arrived (`videoFileName`). */
+  readonly fileName: string | undefined;
 }
 
 /**
  * A task's results, one slot per requested video: arrived ones play while the rest still show
  * progress (partial results). A failure is shown once, with one retry, not in every slot.
- * `data-state` is the task's status; `data-count` how many results arrived.
+ * `data-state` is the task's status; `data-count` how many results arrived; the list's
+ * `data-total` and `data-orientation` let the stylesheet pick the columns.
  */
 export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(function VideoResultGrid(
-  { status, results, numberResults, progress, estimatedProgress, error, onRetry, now, renderResult, asChild, children, ...props },
+  { status, results, numberResults, progress, estimatedProgress, error, onRetry, now, input, renderResult, asChild, children, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
+  // A server's Retry-After: Try again waits (focusable, aria-disabled) and counts down in its name.
+  const wait = useSecondsUntil(error?.retryAt);
   const total = Math.max(numberResults, results.length, 1);
+  // A size that follows the frame image is not known here: each slot learns it from its video.
+  const aspectRatio = input?.width && input.height ? input.width / input.height : undefined;
+  // The first-frame image is the video's first frame; only a URL or data the browser can show.
+  const poster = input?.frameImage && /^(https?:|data:image\/)/.test(input.frameImage) ? input.frameImage : undefined;
   const Comp = asChild ? Slot.Root : 'section';
   // A task that ended with nothing to show needs no empty slots, only its notice.
   const endedEmpty = results.length === 0 && (status === 'failed' || status === 'cancelled' || status === 'expired');
   const retry = onRetry !== undefined && ((status === 'failed' && error?.retryable !== false) || status === 'cancelled' || status === 'expired') && (
-    <button {...buttonProps('primary')} onClick={(event) => event.defaultPrevented || onRetry()}>
-      {messages.retry}
+    <button {...buttonProps('primary')} aria-disabled={wait > 0 || undefined} onClick={(event) => event.defaultPrevented || wait > 0 || onRetry()}>
+      {wait > 0 ? messages.retryIn(wait) : messages.retry}
     </button>
   );
   return (
@@ -76,9 +95,10 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
             </div>
           ) : null}
           {endedEmpty ? null : (
-            <ul role="list" data-seedance-part="video-result-list" data-total={total}>
+            <ul role="list" data-seedance-part="video-result-list" data-total={total} data-orientation={orientationOf(aspectRatio)}>
               {Array.from({ length: total }, (_, index) => {
-                const slot: VideoResultSlot = { index, total, status, result: results[index], progress, estimatedProgress, now };
+                const result = results[index];
+                const slot: VideoResultSlot = { index, total, status, result, progress, estimatedProgress, now, aspectRatio, poster, fileName: result && videoFileName(result, input) };
                 return (
                   <li key={slot.result?.videoUUID ?? `slot-${index}`} data-seedance-part="video-result-item">
                     {renderResult ? renderResult(slot) : <VideoResultSlotView {...slot} />}

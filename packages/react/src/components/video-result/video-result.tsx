@@ -1,7 +1,7 @@
 'use client';
-import { isActive, type TaskError, type TaskResult, type TaskStatus } from '@seedance-kit/core';
+import { isActive, type GenerationInput, type TaskError, type TaskResult, type TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
-import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from 'react';
+import { forwardRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
 import { buttonProps, composeEventHandlers, flag, withParts } from '../internal/compose.js';
 import { createPartContext, textPart, useShallowMemo, type Part } from '../internal/field.js';
@@ -33,6 +33,10 @@ interface VideoResultContextValue {
   readonly error: TaskError | undefined;
   readonly onRetry: (() => void) | undefined;
   readonly onCancel: (() => void) | undefined;
+  readonly poster: string | undefined;
+  /** Tells the slot the video's own shape once its metadata loaded. */
+  readonly onMeasure: (aspectRatio: number) => void;
+  readonly fileName: string | undefined;
 }
 const [VideoResultProvider, useVideoResult] = createPartContext<VideoResultContextValue>('VideoResult');
 
@@ -56,15 +60,28 @@ export interface VideoResultRootProps extends ComponentPropsWithoutRef<'div'> {
   readonly onCancel?: (() => void) | undefined;
   /** The clock for expiry, ms since epoch. Default: now at render. */
   readonly now?: number;
+  /**
+   * Width ÷ height of the video, when known before it arrives (the requested size), so the slot
+   * has the video's shape from the start. Once the video's metadata loads, its own shape wins.
+   */
+  readonly aspectRatio?: number | undefined;
+  /** An image shown until the video plays, e.g. the task's first-frame image. */
+  readonly poster?: string | undefined;
+  /** The name `VideoResult.Download` saves the file as, e.g. `videoFileName(result, input)`. */
+  readonly fileName?: string | undefined;
   readonly asChild?: boolean;
 }
 
+/** A usable width ÷ height, or undefined. */
+const ratio = (value: number | undefined) => (value !== undefined && Number.isFinite(value) && value > 0 ? value : undefined);
+
 /**
  * One result slot. `data-state` is idle, pending, ready, failed, cancelled or expired;
- * `--seedance-progress` (0–1) carries the provider's progress or the kit's estimate.
+ * `--seedance-progress` (0–1) carries the provider's progress or the kit's estimate;
+ * `--seedance-result-aspect` the video's width ÷ height, and `data-orientation` its orientation.
  */
 export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(function VideoResultRoot(
-  { status, result, index = 0, total = 1, progress, estimatedProgress, error, onRetry, onCancel, now, asChild, style, ...props },
+  { status, result, index = 0, total = 1, progress, estimatedProgress, error, onRetry, onCancel, now, aspectRatio, poster, fileName, asChild, style, ...props },
   ref,
 ) {
   const messages = useSeedanceMessages();
@@ -72,7 +89,10 @@ export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(
   const shown = progress ?? estimatedProgress;
   const percent = shown === undefined || !Number.isFinite(shown) ? undefined : Math.min(100, Math.max(0, shown));
   const estimated = percent !== undefined && progress === undefined;
-  const context = useShallowMemo<VideoResultContextValue>({ state, status, result, index, total, percent, estimated, error, onRetry, onCancel });
+  // The video's own shape beats the requested one: a size that follows a frame image is known only then.
+  const [measured, onMeasure] = useState<number>();
+  const aspect = ratio(measured) ?? ratio(aspectRatio);
+  const context = useShallowMemo<VideoResultContextValue>({ state, status, result, index, total, percent, estimated, error, onRetry, onCancel, poster, onMeasure, fileName });
   const Comp = asChild ? Slot.Root : 'div';
   return (
     <VideoResultProvider value={context}>
@@ -84,7 +104,14 @@ export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(
         data-state={state}
         data-status={status}
         data-estimated={flag(estimated)}
-        style={{ ...(percent !== undefined && { '--seedance-progress': String(percent / 100) }), ...style } as CSSProperties}
+        data-orientation={orientationOf(aspect)}
+        style={
+          {
+            ...(percent !== undefined && { '--seedance-progress': String(percent / 100) }),
+            ...(aspect !== undefined && { '--seedance-result-aspect': String(aspect) }),
+            ...style,
+          } as CSSProperties
+        }
         {...props}
         ref={ref}
       />
@@ -92,22 +119,37 @@ export const VideoResultRoot = forwardRef<HTMLDivElement, VideoResultRootProps>(
   );
 });
 
+/** `landscape`, `portrait` or `square`, when the shape is known. */
+export function orientationOf(aspectRatio: number | undefined): 'landscape' | 'portrait' | 'square' | undefined {
+  const value = ratio(aspectRatio);
+  return value === undefined ? undefined : value > 1.05 ? 'landscape' : value < 0.95 ? 'portrait' : 'square';
+}
+
 export type VideoResultVideoProps = ComponentPropsWithoutRef<'video'>;
 
-/** The player, once the video is ready. */
-export const VideoResultVideo = forwardRef<HTMLVideoElement, VideoResultVideoProps>(function VideoResultVideo(props, ref) {
+/**
+ * The player, once the video is ready. Its source asks for the first frame (`#t=0.001`), which
+ * browsers then paint while paused, so a tile is never black before it plays.
+ */
+export const VideoResultVideo = forwardRef<HTMLVideoElement, VideoResultVideoProps>(function VideoResultVideo({ onLoadedMetadata, ...props }, ref) {
   const context = useVideoResult('Video');
   const messages = useSeedanceMessages();
   if (!context.result || context.state === 'expired') return null;
+  const url = context.result.videoURL;
   return (
     <video
-      src={context.result.videoURL}
+      src={url.includes('#') ? url : `${url}#t=0.001`}
+      poster={context.poster}
       controls
       playsInline
       loop
       preload="metadata"
       aria-label={messages.resultLabel(context.index, context.total)}
       data-seedance-part="video"
+      onLoadedMetadata={composeEventHandlers(onLoadedMetadata, (event) => {
+        const { videoWidth, videoHeight } = event.currentTarget;
+        if (videoWidth > 0 && videoHeight > 0) context.onMeasure(videoWidth / videoHeight);
+      })}
       {...props}
       ref={ref}
     />
@@ -201,14 +243,23 @@ export interface VideoResultDownloadProps extends ComponentPropsWithoutRef<'a'> 
  * Browsers honour `download` only for same-origin files (the local Runware's, served by the
  * handler); a CDN URL (real Runware) would replace the app, so it opens in a new tab instead.
  */
-function linkTarget(url: string): { download: true } | { target: '_blank'; rel: 'noopener' } {
+function linkTarget(url: string, fileName: string | undefined): { download: string | true } | { target: '_blank'; rel: 'noopener' } {
   let same = true;
   try {
     same = typeof location === 'undefined' || new URL(url, location.href).origin === location.origin;
   } catch {
     // An unparsable URL: left to the browser as a plain download link.
   }
-  return same ? { download: true } : { target: '_blank', rel: 'noopener' };
+  return same ? { download: fileName ?? true } : { target: '_blank', rel: 'noopener' };
+}
+
+/**
+ * A file name a person can find again: the prompt's first words and the video's short id,
+ * `a-red-fox-running-1a2b3c4d.mp4`, in the format asked for (MP4 unless said).
+ */
+export function videoFileName(result: Pick<TaskResult, 'videoUUID'>, input?: Partial<Pick<GenerationInput, 'positivePrompt' | 'outputFormat'>>): string {
+  const words = input?.positivePrompt?.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 6).join('-').slice(0, 60);
+  return `${words ? `${words}-` : ''}${result.videoUUID.slice(0, 8)}.${(input?.outputFormat ?? 'mp4').toLowerCase()}`;
 }
 
 /** A link to the file: a download when the browser allows it, else the file in a new tab. */
@@ -217,9 +268,9 @@ export const VideoResultDownload: Part<VideoResultDownloadProps, HTMLAnchorEleme
   'Download',
   'a',
   'button',
-  ({ result, state, index, total }, messages) =>
+  ({ result, state, index, total, fileName }, messages) =>
     result && state === 'ready'
-      ? [messages.resultDownload, { href: result.videoURL, ...linkTarget(result.videoURL), 'aria-label': messages.resultDownloadLabel(index, total), 'data-variant': 'secondary' }]
+      ? [messages.resultDownload, { href: result.videoURL, ...linkTarget(result.videoURL, fileName), 'aria-label': messages.resultDownloadLabel(index, total), 'data-variant': 'secondary' }]
       : null,
 );
 
