@@ -52,7 +52,7 @@ function tab(storage: TaskStorage, calls = spies()) {
 
 describe('crossTabClient in Chromium', () => {
   it('follows a task in one tab only; the other shows it from the channel and stays silent', async () => {
-    const storage = webTaskStorage(localStorage);
+    const storage = webTaskStorage(() => localStorage);
     const a = tab(storage);
     await a.controller.submit(INPUT);
     const b = tab(storage);
@@ -71,7 +71,7 @@ describe('crossTabClient in Chromium', () => {
   });
 
   it('a waiting tab takes over when the following one stops, and reports only what is new', async () => {
-    const storage = webTaskStorage(localStorage);
+    const storage = webTaskStorage(() => localStorage);
     const a = tab(storage);
     await a.controller.submit(INPUT);
     const b = tab(storage);
@@ -90,6 +90,22 @@ describe('crossTabClient in Chromium', () => {
     expect(a.calls.onSuccess).not.toHaveBeenCalled();
     expect(b.calls.onSuccess).toHaveBeenCalledTimes(1);
     expect(b.calls.onStatusChange.mock.calls.map(([task]) => task.status)).toEqual(['succeeded']);
+  });
+
+  it("a listening tab's cancel stops the task on the server; the following tab reports it", async () => {
+    const storage = webTaskStorage(() => localStorage);
+    const a = tab(storage);
+    await a.controller.submit({ ...INPUT, positivePrompt: 'A paper boat that never arrives [hold]' });
+    const b = tab(storage);
+    await b.controller.restore();
+    await expect.poll(() => b.controller.getState().transport, { timeout: 5_000 }).toBe('tab');
+    await b.controller.cancel();
+
+    await expect.poll(() => a.controller.getState().status, { timeout: 5_000 }).toBe('cancelled');
+    expect(fake.cancels).toEqual([a.controller.getState().taskId]);
+    expect(a.calls.onSettled).toHaveBeenCalledTimes(1);
+    expect(a.calls.onSettled.mock.calls[0]?.[0].status).toBe('cancelled');
+    for (const spy of Object.values(b.calls)) expect(spy).not.toHaveBeenCalled();
   });
 
   it('a duplicated tab (sessionStorage copied) does not report the completion again', async () => {
