@@ -10,6 +10,7 @@ export default defineConfig({
     hono: 'src/entries/hono.ts',
     node: 'src/entries/node.ts',
     redis: 'src/entries/redis.ts',
+    internal: 'src/entries/internal.ts',
   },
   format: 'esm',
   platform: 'neutral',

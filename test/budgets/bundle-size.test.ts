@@ -11,11 +11,13 @@ const budgets = [
   // The drop-in widget with every part; one hook or one part alone must cost well under half of it.
   // The target is 25 kB and not met: it measured 26.6 kB with every feature the kit promises (SSE
   // with polling fallback, reload resume, client-side downscale, local checks of image bytes,
-  // every control and message), then 27.9 kB after the controller became a reducer with typed
-  // states and the widget was rebuilt from public parts only, and cancel and Runware's error
-  // families got their own messages, and 28.5 kB with lifecycle callbacks and focus handling.
-  // The ceiling sits just above that figure and stops growth.
-  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 28.5 * KB },
+  // every control and message), 27.9 kB after the controller became a reducer with typed states
+  // and the widget was rebuilt from public parts only, 28.5 kB with lifecycle callbacks and focus
+  // handling, and 29.35 kB with the app-facing props, themes, Retry-After countdown, named
+  // downloads and results that fit the video. Reading and scaling a picked photo now loads on
+  // demand (about 1 kB), which brought what loads with the page to 28.84 kB. The ceiling sits just
+  // above that figure and stops growth; what loads on demand has its own.
+  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 29 * KB, maxLazyGzip: 1.5 * KB },
   { name: 'react: useVideoTask', source: "export { useVideoTask } from '@seedance-kit/react';", maxGzip: 12 * KB },
   { name: 'react: PromptField', source: "export { PromptField } from '@seedance-kit/react';", maxGzip: 12 * KB },
   // A translation costs only apps that import it (pure formatters, no import-time work).
@@ -24,10 +26,13 @@ const budgets = [
 ];
 
 describe('bundle-size budgets', () => {
-  it.each(budgets)('$name fits its budget', async ({ name, source, maxGzip }) => {
+  it.each(budgets)('$name fits its budget', async (budget) => {
+    const { name, source, maxGzip } = budget;
+    const maxLazyGzip = ('maxLazyGzip' in budget ? budget.maxLazyGzip : undefined) ?? 0;
     const figure = await measureBundle(name, source);
-    console.log(`${formatFigure(figure)}   budget ${(maxGzip / KB).toFixed(1)} kB`);
+    console.log(`${formatFigure(figure)}   budget ${(maxGzip / KB).toFixed(1)} kB${maxLazyGzip ? ` + ${(maxLazyGzip / KB).toFixed(1)} kB on demand` : ''}`);
     expect(figure.gzipBytes).toBeGreaterThan(0);
     expect(figure.gzipBytes).toBeLessThanOrEqual(maxGzip);
+    expect(figure.lazyGzipBytes).toBeLessThanOrEqual(maxLazyGzip);
   }, 60_000);
 });

@@ -10,8 +10,11 @@ export const PEER_EXTERNALS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/
 
 export interface BundleFigure {
   readonly name: string;
+  /** What loads with the page: the entry and what it imports statically. */
   readonly minifiedBytes: number;
   readonly gzipBytes: number;
+  /** Chunks loaded on demand (`import()`), e.g. photo scaling when a file is picked; 0 when none. */
+  readonly lazyGzipBytes: number;
 }
 
 /**
@@ -48,12 +51,23 @@ async function bundleSize(entry: string, options: { external?: readonly (string 
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  let code = '';
-  for (const output of outputs) for (const chunk of output.output) if (chunk.type === 'chunk') code += chunk.code;
-  const bytes = Buffer.from(code);
-  return { minifiedBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  const chunks = new Map<string, Rolldown.OutputChunk>();
+  for (const output of outputs) for (const chunk of output.output) if (chunk.type === 'chunk') chunks.set(chunk.fileName, chunk);
+  // The page loads the entry and, transitively, its static imports; the rest waits for an import().
+  const initial = new Set<string>();
+  const visit = (name: string) => {
+    if (initial.has(name) || !chunks.has(name)) return;
+    initial.add(name);
+    for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const code = (lazy: boolean) => Buffer.from([...chunks.values()].filter((c) => initial.has(c.fileName) !== lazy).map((c) => c.code).join(''));
+  const page = code(false);
+  const later = code(true);
+  return { minifiedBytes: page.length, gzipBytes: gzipSync(page, { level: 9 }).length, lazyGzipBytes: later.length ? gzipSync(later, { level: 9 }).length : 0 };
 }
 
 export function formatFigure(figure: BundleFigure): string {
-  return `${figure.name.padEnd(40)} ${(figure.minifiedBytes / 1024).toFixed(1).padStart(7)} kB min  ${(figure.gzipBytes / 1024).toFixed(2).padStart(6)} kB gzip`;
+  const lazy = figure.lazyGzipBytes ? `  + ${(figure.lazyGzipBytes / 1024).toFixed(2)} kB gzip on demand` : '';
+  return `${figure.name.padEnd(40)} ${(figure.minifiedBytes / 1024).toFixed(1).padStart(7)} kB min  ${(figure.gzipBytes / 1024).toFixed(2).padStart(6)} kB gzip${lazy}`;
 }

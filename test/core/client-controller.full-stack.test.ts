@@ -1,6 +1,6 @@
 import { createVideoTaskController, isTerminal, type VideoTaskController, type VideoTaskState } from '@seedance-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INPUT, RENDER_TIMEOUT, startBackend, submitted, type Backend } from './client-backend.js';
+import { INPUT, RENDER_TIMEOUT, startBackend, submitted, type Backend } from '../support/seedance-backend.js';
 
 let backend: Backend;
 beforeAll(async () => {

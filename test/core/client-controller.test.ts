@@ -1,11 +1,10 @@
 import { createVideoTaskController, memoryTaskStorage, type VideoTaskController, type VideoTaskControllerOptions, type VideoTaskState } from '@seedance-kit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeSeedanceClient, type FakeSeedanceClient } from '../support/fake-seedance-client.js';
+import { HOLD, INPUT } from '../support/inputs.js';
 
 // The controller against an in-memory client on fake timers: every behaviour, in milliseconds.
 // client-controller.full-stack.test.ts runs one generation on the real stack.
-const INPUT = { positivePrompt: 'A lighthouse at dawn, waves rolling in', width: 864, height: 480, duration: 1.2 } as const;
-const HOLD = { ...INPUT, positivePrompt: 'A lighthouse at dawn [hold]' } as const;
 
 let fake: FakeSeedanceClient;
 beforeEach(() => {

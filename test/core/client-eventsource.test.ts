@@ -1,6 +1,6 @@
 import { createSeedanceClient, eventSourceTransport, parseEventStream, type EventSourceLike, type TaskSnapshot, type TaskTransport } from '@seedance-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INPUT, RENDER_TIMEOUT, startBackend, type Backend } from './client-backend.js';
+import { INPUT, RENDER_TIMEOUT, startBackend, type Backend } from '../support/seedance-backend.js';
 
 /**
  * Node 20 has no EventSource. This is the smallest stand-in for the client's `eventsource`

@@ -1,6 +1,6 @@
 import { HEADERS, SeedanceError, type TaskSnapshot } from '@seedance-kit/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { follow, HOLD, INPUT, RENDER_TIMEOUT, startBackend, submitted, type Backend } from './client-backend.js';
+import { follow, HOLD, INPUT, RENDER_TIMEOUT, startBackend, submitted, type Backend } from '../support/seedance-backend.js';
 
 let backend: Backend;
 beforeAll(async () => {

@@ -28,7 +28,7 @@ async function browserBuild(source: string): Promise<unknown> {
 }
 
 describe('server code in a browser bundle', () => {
-  for (const entry of ['server', 'next', 'express', 'hono', 'node', 'redis']) {
+  for (const entry of ['server', 'next', 'express', 'hono', 'node', 'redis', 'internal']) {
     it(`@seedance-kit/core/${entry} fails the build, saying the route belongs on the server`, async () => {
       const error = await browserBuild(`import { createSeedanceHandler } from '@seedance-kit/core/${entry}';\nconsole.log(createSeedanceHandler);\n`);
       expect(String(error)).toMatch(/server entries hold the Runware API key and belong on the server/);

@@ -1,6 +1,6 @@
 import { seedanceProFast } from '@seedance-kit/core';
-import { jsonResponse } from './runware-error.js';
-import type { TaskRecord } from './task-record.js';
+import { jsonResponse } from '@seedance-kit/core/internal';
+import type { SimulatedTask } from './simulated-task.js';
 
 /**
  * Every answer shape Runware's own SDKs read (test/fixtures/runware-answers.json), on demand, so
@@ -80,7 +80,7 @@ export function answerShapeInPrompt(prompt: string): { readonly shape: LocalRunw
 
 /** The submit's answer in this shape, or undefined to answer as usual. */
 export function shapeSubmit(shape: LocalRunwareAnswerShape): Response | undefined {
-  return shape === 'empty-ack' ? jsonResponse(200, { data: [] }) : undefined;
+  return shape === 'empty-ack' ? jsonResponse({ data: [] }) : undefined;
 }
 
 type Item = Record<string, unknown>;
@@ -92,7 +92,7 @@ type Item = Record<string, unknown>;
 export function shapePoll(
   shape: LocalRunwareAnswerShape,
   given: { readonly code?: string | undefined },
-  record: TaskRecord,
+  record: SimulatedTask,
   answer: { readonly data: readonly unknown[]; readonly errors: readonly unknown[] },
   apiKey: string,
 ): Response | { data: unknown[]; errors: unknown[] } {
@@ -129,17 +129,17 @@ export function shapePoll(
     case 'nsfw':
       return { data: items.map((item) => (item.status === 'success' ? { ...item, NSFWContent: true } : item)), errors: [...answer.errors] };
     case 'error-in-data':
-      return jsonResponse(200, { data: [{ ...ids, status: 'error', error: { ...error, parameter: 'positivePrompt' } }] });
+      return jsonResponse({ data: [{ ...ids, status: 'error', error: { ...error, parameter: 'positivePrompt' } }] });
     case 'error-without-detail':
-      return jsonResponse(200, { data: [{ ...ids, status: 'error' }] });
+      return jsonResponse({ data: [{ ...ids, status: 'error' }] });
     case 'single-error':
-      return jsonResponse(200, { error, ...ids });
+      return jsonResponse({ error, ...ids });
     case 'error-list':
-      return jsonResponse(200, { error: [{ ...error, taskUUID: task.taskUUID }] });
+      return jsonResponse({ error: [{ ...error, taskUUID: task.taskUUID }] });
     case 'errors-dict':
-      return jsonResponse(200, { errors: { ...error, taskUUID: task.taskUUID } });
+      return jsonResponse({ errors: { ...error, taskUUID: task.taskUUID } });
     case 'errors-beside-data':
-      return done.length > 0 ? jsonResponse(200, { data: done.slice(0, 1), errors: [{ ...error, ...ids }] }) : { data: items, errors: [...answer.errors] };
+      return done.length > 0 ? jsonResponse({ data: done.slice(0, 1), errors: [{ ...error, ...ids }] }) : { data: items, errors: [...answer.errors] };
     case 'partial-failure': {
       // The second video fails, but only once another is done (until then it reads as still
       // running, never as done): the kit must keep the one that succeeded.
@@ -148,23 +148,23 @@ export function shapePoll(
       if (failed === undefined || others.length === 0) {
         return { data: items.map((item) => (item.videoUUID === failed ? { ...ids, status: 'processing', progress: 99 } : item)), errors: [...answer.errors] };
       }
-      return jsonResponse(200, { data: [...others, { ...ids, videoUUID: failed, status: 'error', error }] });
+      return jsonResponse({ data: [...others, { ...ids, videoUUID: failed, status: 'error', error }] });
     }
     case 'error-without-task':
-      return jsonResponse(200, { errors: [error] });
+      return jsonResponse({ errors: [error] });
     case 'key-echo':
-      return jsonResponse(200, {
+      return jsonResponse({
         data: [{ ...ids, status: 'error', error: { code: `invalid${apiKey}`, message: `The key ${apiKey} was refused.`, parameter: [apiKey, 'positivePrompt'], detail: { apiKey } } }],
       });
     case 'auth-401':
-      return jsonResponse(401, { errors: [{ ...error, ...ids }] });
+      return jsonResponse({ errors: [{ ...error, ...ids }] }, 401);
     case 'auth-401-empty':
       return new Response(null, { status: 401 });
     case 'forbidden-empty':
       return new Response(null, { status: 403 });
     case 'ws-auth-error':
-      return jsonResponse(200, { errors: [{ code: 'invalidApiKey', message: `Invalid API key ${apiKey.slice(0, 4)}…`, taskType: 'authentication' }] });
+      return jsonResponse({ errors: [{ code: 'invalidApiKey', message: `Invalid API key ${apiKey.slice(0, 4)}…`, taskType: 'authentication' }] });
     case 'legacy-error':
-      return jsonResponse(200, { error: true, errorId: 19 });
+      return jsonResponse({ error: true, errorId: 19 });
   }
 }

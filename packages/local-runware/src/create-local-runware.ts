@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JsonParseError, estimateVideoCostUsd, frameCount, parseJson, seedanceProFast, stringifyJson, type JsonValue, type RunwareVideoTask } from '@seedance-kit/core';
 
+import { HttpProblem, jsonResponse, readBody, sleep } from '@seedance-kit/core/internal';
 import { answerShapeInPrompt, shapePoll, shapeSubmit } from './answer-shapes.js';
 import { checkAuth } from './check-auth.js';
 import { FaultBook } from './fault-book.js';
@@ -14,24 +15,23 @@ import { Limiter } from './limiter.js';
 import { listenWebHandler } from './listen-web-handler.js';
 import type { LocalRunware, LocalRunwareFault, LocalRunwareOptions, LocalRunwareServer, LocalRunwareStats } from './local-runware-types.js';
 import { planTasks } from './plan-tasks.js';
-import { readBody } from './read-body.js';
 import { renderVideo } from './render-video.js';
 import { frameImageFetch } from './frame-image-fetch-options.js';
 import { resolveOutputSize, type OutputSize } from './resolve-output-size.js';
 import {
   errorResponse,
-  jsonResponse,
   runwareError,
   serverErrorFor,
   type LocatedError,
   type RunwareErrorEntry,
 } from './runware-error.js';
 import { sendWithRetry, WEBHOOK_RETRY, type RetryPolicy } from './send-with-retry.js';
-import { sleep } from './sleep.js';
 import { makeTempDir, removeTempDir } from './temp-dirs.js';
-import { pollAnswer, roundUsd, seedsFor, successItem, taskFailure, type ResultRecord, type TaskRecord } from './task-record.js';
+import { pollAnswer, roundUsd, seedsFor, successItem, taskFailure, type SimulatedResult, type SimulatedTask } from './simulated-task.js';
 
 const spec = seedanceProFast;
+/** The simulator's waits never hold a process open. */
+const UNREF = { unref: true } as const;
 const DEFAULT_TIMING = { ackDelayMs: 150, queueMs: 1000, progressIntervalMs: 500, minRenderMs: 3000 };
 /** Frame images as data URIs can be 10 MB of bytes, ~13.4 MB as base64. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -56,7 +56,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
   const lifetime = new AbortController();
   // Every queued task waits on this one signal: many at once are expected, not a leak.
   setMaxListeners(0, lifetime.signal);
-  const tasks = new Map<string, TaskRecord>();
+  const tasks = new Map<string, SimulatedTask>();
   // Tasks whose prompt token has been read: a resubmit must not add its fault twice.
   const promptFaultsRead = new Set<string>();
   const background = new Set<Promise<unknown>>();
@@ -108,7 +108,11 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
 
   async function api(request: Request): Promise<Response> {
     if (closing) return errorResponse([serverErrorFor(503)]);
-    const text = await readBody(request, MAX_BODY_BYTES);
+    // No body deadline here (Infinity): the simulator waits as long as the client sends.
+    const text = await readBody(request, MAX_BODY_BYTES, Infinity).catch((error: unknown) => {
+      if (error instanceof HttpProblem && error.problem.code === 'payload_too_large') return undefined;
+      throw error;
+    });
     if (text === undefined) {
       return errorResponse([runwareError(413, { code: 'invalidRequestBody', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` })]);
     }
@@ -192,14 +196,14 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
 
     if (videoTasks.length > 0 && !dryRun) {
       try {
-        await sleep(timing.ackDelayMs + (slowAck ? (slowAck.delayMs ?? DEFAULT_SLOW_ACK_MS) : 0), AbortSignal.any([lifetime.signal, request.signal]));
+        await sleep(timing.ackDelayMs + (slowAck ? (slowAck.delayMs ?? DEFAULT_SLOW_ACK_MS) : 0), AbortSignal.any([lifetime.signal, request.signal]), UNREF);
       } catch {
         return errorResponse([serverErrorFor(503)]);
       }
     }
 
     const envelope = { ...(data.length > 0 && { data }), ...(errors.length > 0 && { errors: errors.map((e) => e.entry) }) };
-    if (shapedAck?.shape && errors.length === 0) return shapeSubmit(shapedAck.shape) ?? jsonResponse(200, envelope);
+    if (shapedAck?.shape && errors.length === 0) return shapeSubmit(shapedAck.shape) ?? jsonResponse(envelope);
     if (malformed) {
       // A body cut off mid-way, as a dropped proxy connection leaves it: status 200, not JSON.
       const whole = stringifyJson(envelope);
@@ -209,7 +213,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
       });
     }
     const status = data.length === 0 && errors.length > 0 ? (errors[0]?.httpStatus ?? 400) : 200;
-    return jsonResponse(status, envelope);
+    return jsonResponse(envelope, status);
   }
 
   /** A dry run's answer: the task's total cost for all its results, nothing queued or charged. */
@@ -240,7 +244,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
   function register(task: RunwareVideoTask, frameImagesField: string, request: Request): void {
     const count = task.numberResults ?? spec.numberResults.default;
     const total = frameCount(task.duration ?? spec.duration.default, spec);
-    const record: TaskRecord = {
+    const record: SimulatedTask = {
       task,
       frameImagesField,
       fileUrl: (name) => (options.fileUrl ? options.fileUrl(name, request) : `${new URL(request.url).origin}/files/${name}`),
@@ -258,11 +262,11 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     track(runTask(record));
   }
 
-  async function runTask(record: TaskRecord): Promise<void> {
+  async function runTask(record: SimulatedTask): Promise<void> {
     const { signal } = lifetime;
     const { task } = record;
     try {
-      await sleep(timing.queueMs, signal);
+      await sleep(timing.queueMs, signal, UNREF);
       if (faults.take('moderation', [task])) {
         fail(record, 'contentPolicyViolation', 'The prompt or frame image was flagged by the content policy.', { parameter: 'positivePrompt' });
         return;
@@ -275,7 +279,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
           // Progress climbs with time and stalls at 90 %, as a stuck provider job looks.
           result.framesDone = Math.floor(result.framesTotal * 0.9);
         }
-        await sleep(waitMs, signal);
+        await sleep(waitMs, signal, UNREF);
         fail(record, 'timeoutProvider', 'The provider did not return a result in time.');
         return;
       }
@@ -292,13 +296,13 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     }
   }
 
-  function start(result: ResultRecord, plannedMs: number): void {
+  function start(result: SimulatedResult, plannedMs: number): void {
     result.state = 'processing';
     result.startedAt = performance.now();
     result.plannedMs = plannedMs;
   }
 
-  async function runResult(record: TaskRecord, result: ResultRecord, size: OutputSize): Promise<void> {
+  async function runResult(record: SimulatedTask, result: SimulatedResult, size: OutputSize): Promise<void> {
     const { signal } = lifetime;
     const { task } = record;
     const format = task.outputFormat ?? spec.outputFormat.default;
@@ -318,7 +322,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
       release();
     }
     const elapsed = performance.now() - (result.startedAt ?? 0);
-    await sleep(timing.minRenderMs - elapsed, signal);
+    await sleep(timing.minRenderMs - elapsed, signal, UNREF);
 
     // A temp file made at run time: bundlers that trace file access (Next.js) have nothing to include.
     const fileSize = (await stat(/* turbopackIgnore: true */ path)).size;
@@ -354,7 +358,7 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     track(deliver(record, successItem(record, result)));
   }
 
-  async function renderResult(record: TaskRecord, result: ResultRecord, size: OutputSize, name: string): Promise<string> {
+  async function renderResult(record: SimulatedTask, result: SimulatedResult, size: OutputSize, name: string): Promise<string> {
     const [{ dir }, kit] = await Promise.all([ensureOutputDir(), ensureToolkit()]);
     const { task } = record;
     const format = task.outputFormat ?? spec.outputFormat.default;
@@ -406,21 +410,21 @@ export function createLocalRunware(options: LocalRunwareOptions = {}): LocalRunw
     return estimateVideoCostUsd(size.width, size.height, task.duration ?? spec.duration.default, { spec });
   }
 
-  function fail(record: TaskRecord, code: string, message: string, extra: Partial<RunwareErrorEntry> = {}): void {
+  function fail(record: SimulatedTask, code: string, message: string, extra: Partial<RunwareErrorEntry> = {}): void {
     const entry = taskFailure(record, code, message, extra);
     record.error = entry;
     for (const result of record.results) if (result.state !== 'success') result.state = 'error';
     track(deliver(record, entry));
   }
 
-  function failResult(record: TaskRecord, result: ResultRecord, code: string, message: string, extra: Partial<RunwareErrorEntry> = {}): void {
+  function failResult(record: SimulatedTask, result: SimulatedResult, code: string, message: string, extra: Partial<RunwareErrorEntry> = {}): void {
     result.state = 'error';
     result.error = taskFailure(record, code, message, { videoUUID: result.videoUUID, ...extra });
     track(deliver(record, result.error));
   }
 
   /** One webhook call per result (or failure), retried until a 2xx; the flat item is the body. */
-  async function deliver(record: TaskRecord, item: object): Promise<void> {
+  async function deliver(record: SimulatedTask, item: object): Promise<void> {
     const { task } = record;
     if (!task.webhookURL) return;
     if (faults.take('loseWebhook', [task])) return;

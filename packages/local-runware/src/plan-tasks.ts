@@ -1,6 +1,6 @@
 import type { JsonValue, RunwareVideoTask } from '@seedance-kit/core';
 import { runwareError, type LocatedError } from './runware-error.js';
-import type { TaskRecord } from './task-record.js';
+import type { SimulatedTask } from './simulated-task.js';
 import { validateVideoTask } from './validate-video-task.js';
 
 /** What to do for one element of a request body, decided before anything is done. */
@@ -8,7 +8,7 @@ export type TaskPlan =
   | { readonly kind: 'error'; readonly error: LocatedError }
   | { readonly kind: 'ping' }
   | { readonly kind: 'video'; readonly task: RunwareVideoTask; readonly frameImagesField: string }
-  | { readonly kind: 'poll'; readonly taskUUID: string; readonly record?: TaskRecord };
+  | { readonly kind: 'poll'; readonly taskUUID: string; readonly record?: SimulatedTask };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TASK_TYPES = ['authentication', 'videoInference', 'getResponse', 'ping'];
@@ -18,7 +18,7 @@ const TASK_TYPES = ['authentication', 'videoInference', 'getResponse', 'ping'];
  * twice in the body, is a `duplicateTaskUUID` error), looks up `getResponse` targets, and
  * turns anything else into a Runware error entry. Has no effects.
  */
-export function planTasks(body: readonly JsonValue[], known: (taskUUID: string) => TaskRecord | undefined): TaskPlan[] {
+export function planTasks(body: readonly JsonValue[], known: (taskUUID: string) => SimulatedTask | undefined): TaskPlan[] {
   const inBody = new Set<string>();
   const error = (httpStatus: number, entry: Parameters<typeof runwareError>[1]): TaskPlan[] => [{ kind: 'error', error: runwareError(httpStatus, entry) }];
   return body.flatMap((raw): TaskPlan[] => {

@@ -1,4 +1,4 @@
-import { stringifyJson } from '@seedance-kit/core';
+import { jsonResponse } from '@seedance-kit/core/internal';
 
 const DOCS = 'https://runware.ai/docs';
 
@@ -28,17 +28,9 @@ export function runwareError(httpStatus: number, entry: RunwareErrorEntry): Loca
   return { httpStatus, entry: { documentation: DOCS, ...entry } };
 }
 
-/** Every reply goes through `stringifyJson`, so int64 seeds and limits stay exact. */
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(stringifyJson(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
-}
-
 /** A reply with only errors, at the status of the first one. */
 export function errorResponse(errors: readonly LocatedError[], headers: Record<string, string> = {}): Response {
-  return jsonResponse(errors[0]?.httpStatus ?? 400, { errors: errors.map((e) => e.entry) }, headers);
+  return jsonResponse({ errors: errors.map((e) => e.entry) }, errors[0]?.httpStatus ?? 400, headers);
 }
 
 export const invalidApiKey = (): LocatedError =>

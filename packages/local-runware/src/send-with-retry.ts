@@ -1,4 +1,4 @@
-import { sleep } from './sleep.js';
+import { sleep } from '@seedance-kit/core/internal';
 
 /** Runware's webhook schedule: 250 ms doubling to 8 s between tries, each try given ~5 s for a 2xx. */
 export interface RetryPolicy {
@@ -45,7 +45,7 @@ export async function sendWithRetry(
     }
     if (attempt === policy.attempts) return { ok: false, attempts: attempt, ...(status !== undefined && { status }) };
     try {
-      await sleep(delay, signal);
+      await sleep(delay, signal, { unref: true });
     } catch {
       return { ok: false, attempts: attempt, ...(status !== undefined && { status }) };
     }

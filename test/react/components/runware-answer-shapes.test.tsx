@@ -4,7 +4,7 @@ import { SeedanceGenerator } from '@seedance-kit/react';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINT, LOCAL, RENDER_TIMEOUT, startMswBackend, type MswBackend } from '../hooks/seedance-backend.js';
+import { ENDPOINT, LOCAL, RENDER_TIMEOUT, startMswBackend, type MswBackend } from '../../support/seedance-backend.js';
 
 /**
  * Every answer shape Runware's SDKs read, sent by the local Runware on a `[fault:…]` prompt and

@@ -2,7 +2,7 @@ import { SeedanceGenerator } from '@seedance-kit/react';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from '../hooks/seedance-backend.js';
+import { ENDPOINT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from '../../support/seedance-backend.js';
 
 // The real handler (with its local Runware rendering real files) answers every request.
 let backend: MswBackend;

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINT, startMswBackend, type MswBackend } from './seedance-backend.js';
+import { ENDPOINT, startMswBackend, type MswBackend } from '../../support/seedance-backend.js';
 
 let backend: MswBackend;
 beforeAll(() => {

@@ -4,7 +4,7 @@ import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-libr
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from './seedance-backend.js';
+import { ENDPOINT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from '../../support/seedance-backend.js';
 
 let backend: MswBackend;
 beforeAll(() => {

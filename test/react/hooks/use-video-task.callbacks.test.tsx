@@ -1,43 +1,14 @@
-import { memoryTaskStorage, type TaskStorage, type VideoTaskState } from '@seedance-kit/core';
-import { SeedanceProvider, useVideoTask, type UseVideoTaskOptions } from '@seedance-kit/react';
-import { act, cleanup, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSeedanceClient, type FakeSeedanceClient } from '../../support/fake-seedance-client.js';
+import { memoryTaskStorage, type VideoTaskState } from '@seedance-kit/core';
+import { useVideoTask, type UseVideoTaskOptions } from '@seedance-kit/react';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { elapse, fakeClientHarness, perform } from '../../support/fake-client-harness.js';
+import { HOLD, INPUT } from '../../support/inputs.js';
 
 // The lifecycle callbacks on the in-memory client and fake timers: once per run, in StrictMode,
 // across a reload that resumes the task, and always the latest function.
-const INPUT = { positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2 } as const;
-const HOLD = { ...INPUT, positivePrompt: 'A paper boat that never arrives [hold]' } as const;
-
-let fake: FakeSeedanceClient;
-beforeEach(() => {
-  vi.useFakeTimers();
-  fake = createFakeSeedanceClient({ maxNumberResults: 2 });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-function wrapper(storage: TaskStorage | null = memoryTaskStorage()) {
-  return function Wrapper({ children }: { children: ReactNode }) {
-    return (
-      <SeedanceProvider client={fake} storage={storage}>
-        {children}
-      </SeedanceProvider>
-    );
-  };
-}
-
-const elapse = (ms = 5_000) => act(() => vi.advanceTimersByTimeAsync(ms));
-async function perform(action: () => Promise<unknown>, ms = 20) {
-  await act(async () => {
-    const done = action();
-    await vi.advanceTimersByTimeAsync(ms);
-    await done;
-  });
-}
+const h = fakeClientHarness({ maxNumberResults: 2 });
+const { wrapper } = h;
 
 /** One spy per callback, and what each saw. */
 function spies() {
@@ -78,7 +49,7 @@ describe('useVideoTask callbacks', () => {
   });
 
   it('reports a failure with its error, and a retry as a new run', async () => {
-    fake.failNext('[flag once]', 'contentPolicyViolation');
+    h.fake.failNext('[flag once]', 'contentPolicyViolation');
     const { calls } = spies();
     const { result } = renderHook(() => useVideoTask(calls), { wrapper: wrapper() });
     await perform(() => result.current.submit({ ...INPUT, positivePrompt: 'A paper boat [flag once]' }));
@@ -113,7 +84,7 @@ describe('useVideoTask callbacks', () => {
   });
 
   it('calls the latest functions without following the task again', async () => {
-    const subscribe = vi.spyOn(fake, 'subscribe');
+    const subscribe = vi.spyOn(h.fake, 'subscribe');
     const first = vi.fn();
     const second = vi.fn();
     const { result, rerender } = renderHook(({ onSuccess }) => useVideoTask({ onSuccess }), { wrapper: wrapper(), initialProps: { onSuccess: first } });
@@ -141,7 +112,7 @@ describe('useVideoTask callbacks', () => {
   it('after a reload, tells what the page before did not: the rest of the videos and the end, once', async () => {
     const storage = memoryTaskStorage();
     const before = spies();
-    const first = renderHook(() => useVideoTask(before.calls), { wrapper: wrapper(storage) });
+    const first = renderHook(() => useVideoTask(before.calls), { wrapper: wrapper({ storage }) });
     await perform(() => first.result.current.submit({ ...INPUT, numberResults: 2 }));
     await elapse(600);
     expect(before.calls.onResult).toHaveBeenCalledTimes(1);
@@ -150,7 +121,7 @@ describe('useVideoTask callbacks', () => {
     first.unmount(); // the reload
 
     const after = spies();
-    const second = renderHook(() => useVideoTask(after.calls), { wrapper: wrapper(storage), reactStrictMode: true });
+    const second = renderHook(() => useVideoTask(after.calls), { wrapper: wrapper({ storage }), reactStrictMode: true });
     await elapse();
     expect(second.result.current.status).toBe('succeeded');
     expect(second.result.current.results).toHaveLength(2);
@@ -165,7 +136,7 @@ describe('useVideoTask callbacks', () => {
 
     // A task that had already ended is not resumed, so nothing is told again.
     const again = spies();
-    const third = renderHook(() => useVideoTask(again.calls), { wrapper: wrapper(storage), reactStrictMode: true });
+    const third = renderHook(() => useVideoTask(again.calls), { wrapper: wrapper({ storage }), reactStrictMode: true });
     await elapse();
     expect(third.result.current.status).toBe('idle');
     for (const spy of Object.values(again.calls)) expect(spy).not.toHaveBeenCalled();

@@ -4,7 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ENDPOINT, INPUT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from './seedance-backend.js';
+import { ENDPOINT, INPUT, RENDER_TIMEOUT, startMswBackend, type MswBackend } from '../../support/seedance-backend.js';
 
 let backend: MswBackend;
 beforeAll(() => {

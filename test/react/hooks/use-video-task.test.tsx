@@ -1,45 +1,16 @@
-import { memoryTaskStorage, webTaskStorage, type TaskStorage } from '@seedance-kit/core';
+import { memoryTaskStorage, webTaskStorage } from '@seedance-kit/core';
 import { SeedanceProvider, useSeedanceClient, useVideoTask } from '@seedance-kit/react';
-import { act, cleanup, renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSeedanceClient, type FakeSeedanceClient } from '../../support/fake-seedance-client.js';
+import { describe, expect, it } from 'vitest';
+import { createFakeSeedanceClient } from '../../support/fake-seedance-client.js';
+import { elapse, fakeClientHarness, perform } from '../../support/fake-client-harness.js';
+import { HOLD, INPUT } from '../../support/inputs.js';
 
 // The hook on an in-memory client and fake timers; use-video-task.full-stack.test.tsx runs one
 // generation through the real handler.
-const INPUT = { positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2 } as const;
-const HOLD = { ...INPUT, positivePrompt: 'A paper boat that never arrives [hold]' } as const;
-
-let fake: FakeSeedanceClient;
-beforeEach(() => {
-  vi.useFakeTimers();
-  fake = createFakeSeedanceClient({ maxNumberResults: 2 });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-function wrapper({ storage = memoryTaskStorage(), client = fake }: { storage?: TaskStorage | null; client?: FakeSeedanceClient } = {}) {
-  return function Wrapper({ children }: { children: ReactNode }) {
-    return (
-      <SeedanceProvider client={client} storage={storage}>
-        {children}
-      </SeedanceProvider>
-    );
-  };
-}
-
-/** Fake time moves on by `ms`, inside act so React renders what changed. */
-const elapse = (ms = 5_000) => act(() => vi.advanceTimersByTimeAsync(ms));
-/** Calls an action (which awaits the fake server) while fake time moves on. */
-async function perform(action: () => Promise<unknown>, ms = 20) {
-  await act(async () => {
-    const done = action();
-    await vi.advanceTimersByTimeAsync(ms);
-    await done;
-  });
-}
+const h = fakeClientHarness({ maxNumberResults: 2 });
+const { wrapper } = h;
 
 describe('useVideoTask', () => {
   it('submits and shows the results as they arrive, with an estimate that moves', async () => {
@@ -58,7 +29,7 @@ describe('useVideoTask', () => {
     expect(costUsd).toBeCloseTo(0.02, 10);
     expect(estimatedCostUsd).toBe(snapshot?.estimatedCostUsd);
     expect(result.current.estimatedProgress).toBe(100);
-    expect(fake.submitted()).toBe(1);
+    expect(h.fake.submitted()).toBe(1);
   });
 
   it('makes one controller for the component’s life: actions are stable', async () => {
@@ -85,7 +56,7 @@ describe('useVideoTask', () => {
     await elapse();
     expect(second.result.current.status).toBe('succeeded');
     expect(second.result.current.results).toHaveLength(2);
-    expect(fake.submitted()).toBe(1);
+    expect(h.fake.submitted()).toBe(1);
     expect(storage.entries.size).toBe(0);
     second.unmount();
   });
@@ -93,7 +64,7 @@ describe('useVideoTask', () => {
   it('keeps the running task in sessionStorage by default', async () => {
     sessionStorage.clear();
     const { result } = renderHook(() => useVideoTask({ key: 'session' }), {
-      wrapper: ({ children }: { children: ReactNode }) => <SeedanceProvider client={fake}>{children}</SeedanceProvider>,
+      wrapper: ({ children }: { children: ReactNode }) => <SeedanceProvider client={h.fake}>{children}</SeedanceProvider>,
     });
     await perform(() => result.current.submit(INPUT));
     expect(JSON.parse(sessionStorage.getItem('seedance-kit:task:session') ?? '{}')).toMatchObject({ taskId: result.current.taskId, token: expect.any(String) });
@@ -112,8 +83,8 @@ describe('useVideoTask', () => {
     await perform(() => result.current.submit(INPUT));
     await elapse();
     expect(result.current.status).toBe('succeeded');
-    expect(fake.creates).toHaveLength(1);
-    expect(fake.submitted()).toBe(1);
+    expect(h.fake.creates).toHaveLength(1);
+    expect(h.fake.submitted()).toBe(1);
   });
 
   it('cancels a running task, here and on the server', async () => {
@@ -124,11 +95,11 @@ describe('useVideoTask', () => {
     await perform(() => result.current.cancel());
     expect(result.current).toMatchObject({ status: 'cancelled', isActive: false });
     expect(storage.entries.size).toBe(0);
-    expect(fake.task(taskId)?.status).toBe('cancelled');
+    expect(h.fake.task(taskId)?.status).toBe('cancelled');
   });
 
   it('retries after a failure and resets to idle', async () => {
-    fake.failNext('[flag once]', 'contentPolicyViolation');
+    h.fake.failNext('[flag once]', 'contentPolicyViolation');
     const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
     await perform(() => result.current.submit({ ...INPUT, positivePrompt: 'A paper boat [flag once]' }));
     await elapse();
@@ -147,7 +118,7 @@ describe('useVideoTask', () => {
     const { result } = renderHook(() => useVideoTask(), { wrapper: wrapper() });
     await perform(() => result.current.submit({ ...INPUT, positivePrompt: ' ' }));
     expect(result.current.error).toMatchObject({ kind: 'validation', parameter: 'positivePrompt' });
-    expect(fake.creates).toHaveLength(0);
+    expect(h.fake.creates).toHaveLength(0);
 
     act(() => result.current.reset());
     await perform(() => result.current.submit({ ...INPUT, numberResults: 3 }));

@@ -1,13 +1,6 @@
-/** Timer functions, injectable so tests and non-browser hosts can drive time. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import type { Timers } from '../internal/sleep.js';
 
-export const defaultTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
-};
+export type { Timers };
 
 export interface RetryOptions {
   /** Extra attempts after a network failure; 0 turns retrying off. Default 3. */
@@ -25,22 +18,6 @@ export interface RetryOptions {
 export function backoffDelay(attempt: number, { baseDelayMs = 300, maxDelayMs = 10_000 }: RetryOptions = {}): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined, timers: Timers = defaultTimers): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      timers.clearTimeout(handle);
-      reject(signal?.reason);
-    };
-    const handle = timers.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Whether an error is the rejection of an aborted signal (ours or the caller's). */

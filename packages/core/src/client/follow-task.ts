@@ -2,7 +2,8 @@ import { networkError } from '../errors/network-error.js';
 import { SeedanceError } from '../errors/seedance-error.js';
 import { HEADERS, SSE_EVENTS, type TaskSnapshot } from '../protocol/wire.js';
 import { isTerminal, TASK_STATUSES } from '../task/task-state.js';
-import { backoffDelay, sleep, type RetryOptions, type Timers } from './backoff.js';
+import { sleep } from '../internal/sleep.js';
+import { backoffDelay, type RetryOptions, type Timers } from './backoff.js';
 import { errorFromResponse } from './error-from-response.js';
 import type { EventSourceConstructor } from './event-source-like.js';
 import type { EventSourceTransport } from './event-source-transport.js';
@@ -178,7 +179,7 @@ export function followTask(
         }
         wait = Math.max(wait, backoffDelay(failures, ctx.retry));
       }
-      if (wait > 0 && !finished) await sleep(wait, signal, ctx.timers);
+      if (wait > 0 && !finished) await sleep(wait, signal, { timers: ctx.timers });
     }
   }
 

@@ -1,5 +1,5 @@
 export { createSeedanceClient, type CreateTaskOptions, type HeadersOption, type RequestOptions, type SeedanceClient, type SeedanceClientOptions } from './seedance-client.js';
-export { isTaskSnapshot, type SubscribeOptions, type TaskTransport } from './follow-task.js';
+export { type SubscribeOptions, type TaskTransport } from './follow-task.js';
 export { createVideoTaskController, type VideoTaskCallbacks, type VideoTaskController, type VideoTaskControllerOptions, type VideoTaskListener } from './video-task-controller.js';
 export { crossTabClient } from './cross-tab-client.js';
 export { sharedVideoTask, type SharedVideoTask, type VideoTaskObserver } from './shared-video-task.js';
@@ -9,6 +9,6 @@ export { estimateProgress, expectedGenerationMs } from './estimate-progress.js';
 export { errorFromResponse } from './error-from-response.js';
 export { parseEventStream, type EventStreamHandlers, type ServerSentEvent } from './parse-event-stream.js';
 export { createIdempotencyKey } from './idempotency-key.js';
-export { backoffDelay, type RetryOptions, type Timers } from './backoff.js';
+export type { RetryOptions, Timers } from './backoff.js';
 export type { EventSourceConstructor, EventSourceLike } from './event-source-like.js';
 export { eventSourceTransport, type EventSourceConnection, type EventSourceTransport } from './event-source-transport.js';

@@ -2,7 +2,8 @@ import { networkError } from '../errors/network-error.js';
 import { SeedanceError } from '../errors/seedance-error.js';
 import { HEADERS, ROUTES, type CreateTaskResponse, type EffectiveLimits, type TaskSnapshot } from '../protocol/wire.js';
 import type { GenerationInput } from '../spec/generation-input.js';
-import { backoffDelay, defaultTimers, sleep, type RetryOptions, type Timers } from './backoff.js';
+import { defaultTimers, sleep } from '../internal/sleep.js';
+import { backoffDelay, type RetryOptions, type Timers } from './backoff.js';
 import { errorFromResponse } from './error-from-response.js';
 import type { EventSourceConstructor } from './event-source-like.js';
 import type { EventSourceTransport } from './event-source-transport.js';
@@ -100,7 +101,7 @@ export function createSeedanceClient(options: SeedanceClientOptions): SeedanceCl
         if (signal?.aborted) throw signal.reason;
         if (SeedanceError.is(cause)) throw cause;
         if (attempt < tries) {
-          await sleep(backoffDelay(attempt + 1, retry), signal, timers);
+          await sleep(backoffDelay(attempt + 1, retry), signal, { timers });
           continue;
         }
         throw new SeedanceError(networkError(), { cause });

@@ -3,7 +3,6 @@ export {
   ERROR_KINDS,
   SeedanceError,
   isRetryableKind,
-  toTaskError,
   type SeedanceErrorKind,
   type TaskError,
 } from './seedance-error.js';

@@ -1,3 +1,4 @@
 export * from './build-task.js';
-export * from './parse-response.js';
-export * from './schemas.js';
+// The item and frame-image schemas and the running statuses are the parser's own business.
+export { parseRunwareResponse, parseRunwareValue, type MalformedItem, type RunwareResponse, type RunwareVideoItem } from './parse-response.js';
+export { runwareErrorSchema, runwareVideoTaskSchema, type RunwareErrorItem, type RunwareVideoTask } from './schemas.js';

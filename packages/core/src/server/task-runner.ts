@@ -135,8 +135,12 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
 
   async function pollLoop(id: string, signal: AbortSignal): Promise<void> {
     const leaseKey = `poll:${id}`;
-    // Another instance polls: look again about as often as a first poll, to take over quickly.
-    const standbyMs = Math.max(polling.firstDelayMs, 250);
+    // Another instance polls: look again soon, then back off (×2 per look) while it stays idle, up
+    // to the longest wait between the holder's renewals, so a crashed holder is still taken over
+    // within one of its polls without every standby asking the store four times a second.
+    const standbyFirstMs = Math.max(polling.firstDelayMs, 250);
+    const standbyMaxMs = Math.max(standbyFirstMs, polling.maxDelayMs);
+    let standbyMs = standbyFirstMs;
     let index = 0;
     let failures = 0;
     let retryAfterMs: number | undefined;
@@ -158,8 +162,10 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
         // lease runs out within one wait or one request, and a standby instance takes over.
         if (!(await store.acquireLease(leaseKey, instanceId, delay + LEASE_MARGIN_MS))) {
           await clock.sleep(standbyMs, signal);
+          standbyMs = Math.min(standbyMaxMs, standbyMs * 2);
           continue;
         }
+        standbyMs = standbyFirstMs; // this instance polls now: after a handover, start looking soon again
         await clock.sleep(delay, signal);
         if (!(await store.acquireLease(leaseKey, instanceId, options.requestTimeoutMs + LEASE_MARGIN_MS))) continue;
 

@@ -24,4 +24,4 @@ export {
   type TaskStatus,
   type TaskTransition,
 } from './task-state.js';
-export { createTaskMachine, type TaskListener, type TaskMachine } from './task-machine.js';
+export { createTaskMachine, type TaskMachine } from './task-machine.js';

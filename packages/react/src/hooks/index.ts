@@ -12,5 +12,4 @@ export {
   type UseGenerationFormOptions,
   type UseGenerationFormResult,
 } from './use-generation-form.js';
-export { checkEffectiveLimits } from './check-effective-limits.js';
 export { seedanceQueryKeys } from './seedance-query-keys.js';

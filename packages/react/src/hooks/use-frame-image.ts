@@ -9,7 +9,7 @@ import {
   type VideoModelSpec,
 } from '@seedance-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { prepareFrameImage, type PreparedFrameImage } from '../lib/prepare-frame-image.js';
+import type { PreparedFrameImage } from '../lib/prepare-frame-image.js';
 import { useControllableState } from '../lib/use-controllable-state.js';
 import { useSeedanceMessages } from '../provider/seedance-messages-provider.js';
 
@@ -115,7 +115,11 @@ export function useFrameImage(options: UseFrameImageOptions = {}): UseFrameImage
       const mine = ++token.current;
       const fileName = 'name' in file && typeof file.name === 'string' ? file.name : undefined;
       setLocal({ kind: 'processing' });
-      const prepared: PreparedFrameImage = await prepareFrameImage(file, { spec, maxBodyBytes: maxBodyBytes.current }).catch(() => ({
+      // Reading and scaling a photo is loaded when the first file is picked: a page that never
+      // picks one does not ship it.
+      const prepared: PreparedFrameImage = await import('../lib/prepare-frame-image.js')
+        .then(({ prepareFrameImage }) => prepareFrameImage(file, { spec, maxBodyBytes: maxBodyBytes.current }))
+        .catch(() => ({
         inspection: { issues: [] },
         unreadable: true,
       }));

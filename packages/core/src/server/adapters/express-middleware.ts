@@ -1,7 +1,8 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
-import { createSeedanceHandler, type SeedanceHandler } from '../create-seedance-handler.js';
+import type { SeedanceHandler } from '../create-seedance-handler.js';
 import type { SeedanceHandlerOptions } from '../handler-options.js';
-import { sendWebResponse, toWebRequest, type WebHandler } from './node-http.js';
+import { makeAdapterHandler, type WebHandler } from './make-adapter-handler.js';
+import { respond, toWebRequest } from './node-http.js';
 
 export interface SeedanceExpressOptions {
   /** Believe `X-Forwarded-*` (set when Express's `trust proxy` is on). Default: Express's own setting. */
@@ -23,24 +24,20 @@ export function createSeedanceMiddleware(
   handlerOrOptions: WebHandler | SeedanceHandlerOptions = {},
   options: SeedanceExpressOptions = {},
 ): SeedanceMiddleware {
-  const handler = typeof handlerOrOptions === 'function' ? handlerOrOptions : createSeedanceHandler(handlerOrOptions);
-  const middleware = (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    void (async () => {
-      try {
-        const trustProxy = options.trustProxy ?? Boolean(req.app?.get('trust proxy'));
-        // A body parser that ran before us has read the stream to its end.
-        const consumed = req.readableEnded || (req as { _body?: boolean })._body === true;
-        const request = toWebRequest(req, res, {
-          trustProxy,
-          url: req.originalUrl,
-          ...(consumed && { parsedBody: (req.body as unknown) ?? null }),
-        });
-        await sendWebResponse(res, await handler(request));
-      } catch (error) {
-        if (!res.headersSent) next(error);
-        else res.destroy();
-      }
-    })();
-  };
-  return typeof handlerOrOptions === 'function' ? middleware : Object.assign(middleware, { handler: handler as SeedanceHandler });
+  const { serve, built } = makeAdapterHandler(handlerOrOptions, (req: ExpressRequest, res: ExpressResponse) => {
+    const trustProxy = options.trustProxy ?? Boolean(req.app?.get('trust proxy'));
+    // A body parser that ran before us has read the stream to its end.
+    const consumed = req.readableEnded || (req as { _body?: boolean })._body === true;
+    return toWebRequest(req, res, {
+      trustProxy,
+      url: req.originalUrl,
+      ...(consumed && { parsedBody: (req.body as unknown) ?? null }),
+    });
+  });
+  const middleware = (req: ExpressRequest, res: ExpressResponse, next: NextFunction) =>
+    void respond(res, serve(req, res), (error) => {
+      if (!res.headersSent) next(error);
+      else res.destroy();
+    });
+  return built ? Object.assign(middleware, { handler: built }) : middleware;
 }

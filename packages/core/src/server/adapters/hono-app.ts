@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { createSeedanceHandler, type SeedanceHandler } from '../create-seedance-handler.js';
+import type { SeedanceHandler } from '../create-seedance-handler.js';
 import type { SeedanceHandlerOptions } from '../handler-options.js';
+import { makeAdapterHandler } from './make-adapter-handler.js';
 
 /** A Hono route handler for the Seedance handler: `app.all('/api/seedance/*', seedanceHonoHandler(handler))`. */
 export function seedanceHonoHandler(handler: SeedanceHandler | ((request: Request) => Promise<Response>)) {
-  return (c: Context): Promise<Response> => handler(c.req.raw);
+  return makeAdapterHandler(handler, (c: Context) => c.req.raw).serve;
 }
 
 /**
@@ -12,8 +13,8 @@ export function seedanceHonoHandler(handler: SeedanceHandler | ((request: Reques
  * request keeps its full URL, so `basePath` must be the mount path (default `/api/seedance`).
  */
 export function createSeedanceHono(handlerOrOptions: SeedanceHandler | SeedanceHandlerOptions = {}): Hono & { readonly seedance: SeedanceHandler } {
-  const handler = typeof handlerOrOptions === 'function' ? handlerOrOptions : createSeedanceHandler(handlerOrOptions);
+  const { serve, handler } = makeAdapterHandler(handlerOrOptions, (c: Context) => c.req.raw);
   const app = new Hono();
-  app.all('*', seedanceHonoHandler(handler));
+  app.all('*', serve);
   return Object.assign(app, { seedance: handler });
 }

@@ -1,5 +1,6 @@
-import { createSeedanceHandler, type SeedanceHandler } from '../create-seedance-handler.js';
+import type { SeedanceHandler } from '../create-seedance-handler.js';
 import type { SeedanceHandlerOptions } from '../handler-options.js';
+import { makeAdapterHandler } from './make-adapter-handler.js';
 
 /** A Next.js App Router route function; Next's second argument (params) is not needed. */
 export type NextRouteHandler = (request: Request, context?: unknown) => Promise<Response>;
@@ -28,8 +29,8 @@ export function createRouteHandlers(
   handlerOrOptions: SeedanceHandler | SeedanceHandlerOptions = {},
   routeOptions: RouteHandlersOptions = {},
 ): SeedanceRouteHandlers {
-  const handler = typeof handlerOrOptions === 'function' ? handlerOrOptions : createSeedanceHandler(handlerOrOptions);
-  const route: NextRouteHandler = (request) => handler(withRequestHost(request, routeOptions.trustProxy === true));
+  const { serve, handler } = makeAdapterHandler(handlerOrOptions, (request: Request) => withRequestHost(request, routeOptions.trustProxy === true));
+  const route: NextRouteHandler = (request) => serve(request);
   return { GET: route, POST: route, HEAD: route, handler };
 }
 

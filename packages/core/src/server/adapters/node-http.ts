@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { createSeedanceHandler, type SeedanceHandler } from '../create-seedance-handler.js';
+import type { SeedanceHandler } from '../create-seedance-handler.js';
 import type { SeedanceHandlerOptions } from '../handler-options.js';
+import { makeAdapterHandler, type WebHandler } from './make-adapter-handler.js';
 
-/** Any Web-standard handler: the Seedance handler, a Hono app's `fetch`, … */
-export type WebHandler = (request: Request) => Response | Promise<Response>;
+export type { WebHandler };
 
 export interface ToWebRequestOptions {
   /**
@@ -132,20 +132,23 @@ export function createSeedanceRequestListener(
   handlerOrOptions: WebHandler | SeedanceHandlerOptions = {},
   listenerOptions: SeedanceRequestListenerOptions = {},
 ): SeedanceRequestListener {
-  const handler = typeof handlerOrOptions === 'function' ? handlerOrOptions : createSeedanceHandler(handlerOrOptions);
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      try {
-        const response = await handler(toWebRequest(req, res, listenerOptions));
-        await sendWebResponse(res, response);
-      } catch (error) {
-        listenerOptions.onError?.(error);
-        if (!res.headersSent) {
-          res.statusCode = 500;
-          res.end();
-        } else res.destroy();
-      }
-    })();
-  };
-  return typeof handlerOrOptions === 'function' ? listener : Object.assign(listener, { handler: handler as SeedanceHandler });
+  const { serve, built } = makeAdapterHandler(handlerOrOptions, (req: IncomingMessage, res: ServerResponse) => toWebRequest(req, res, listenerOptions));
+  const listener = (req: IncomingMessage, res: ServerResponse) =>
+    void respond(res, serve(req, res), (error) => {
+      listenerOptions.onError?.(error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
+    });
+  return built ? Object.assign(listener, { handler: built }) : listener;
+}
+
+/** Sends the handler's answer on a Node response; `onFailure` hears what could not be sent (node and Express answer it their own way). */
+export async function respond(res: ServerResponse, response: Promise<Response>, onFailure: (error: unknown) => void): Promise<void> {
+  try {
+    await sendWebResponse(res, await response);
+  } catch (error) {
+    onFailure(error);
+  }
 }

@@ -1,3 +1,4 @@
+import { stringifyJson } from '../../json/int64-json.js';
 import { DEFAULT_ERROR_MESSAGES, isRetryableKind, type SeedanceErrorKind } from '../../errors/index.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_PREFIX, type PolicyCap, type Problem, type ProblemCode } from '../../protocol/wire.js';
 import type { ValidationIssue } from '../../spec/validation-issue.js';
@@ -68,9 +69,9 @@ export class HttpProblem extends Error {
   }
 }
 
-/** A JSON answer that no cache keeps. */
+/** A JSON answer that no cache keeps, written by `stringifyJson` so int64 values (seeds) stay exact. */
 export function jsonResponse(body: unknown, status = 200, headers: Readonly<Record<string, string>> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return new Response(stringifyJson(body), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   });

@@ -6,7 +6,7 @@ export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 /**
  * The request body as text, refusing more than `maxBytes` before reading it all (by
  * Content-Length when given, else while streaming), so a huge body costs nothing, and one
- * that has not fully arrived within `timeoutMs` (408 `body_timeout`).
+ * that has not fully arrived within `timeoutMs` (408 `body_timeout`; `Infinity` sets no deadline).
  */
 export async function readBody(request: Request, maxBytes: number, timeoutMs: number = DEFAULT_BODY_TIMEOUT_MS): Promise<string> {
   const tooLarge = () =>
@@ -22,6 +22,7 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
   const reader = request.body.getReader();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
+    if (!Number.isFinite(timeoutMs)) return;
     timer = setTimeout(
       () =>
         reject(

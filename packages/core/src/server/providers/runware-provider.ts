@@ -1,6 +1,7 @@
 import { errorFromRunware, timeoutError, type TaskError } from '../../errors/index.js';
 import { stringifyJson } from '../../json/index.js';
-import { buildRunwareTask, parseRunwareResponse, RUNWARE_RUNNING_STATUSES, type RunwareErrorItem, type RunwareResponse } from '../../runware/index.js';
+import { buildRunwareTask, parseRunwareResponse, type RunwareErrorItem, type RunwareResponse } from '../../runware/index.js';
+import { RUNWARE_RUNNING_STATUSES } from '../../runware/parse-response.js';
 import type { TaskResult } from '../../task/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Logger } from '../logger.js';

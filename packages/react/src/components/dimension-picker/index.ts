@@ -9,8 +9,6 @@ export {
   type DimensionPickerValueProps,
 } from './dimension-picker.js';
 export {
-  availableDimensions,
-  defaultDimensionSelection,
   dimensionInputFor,
   dimensionSelectionFromInput,
   type AspectRatioChoice,

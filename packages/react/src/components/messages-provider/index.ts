@@ -1,1 +1,1 @@
-export { SeedanceMessagesProvider, useSeedanceMessages, type SeedanceMessagesProviderProps } from '../../provider/seedance-messages-provider.js';
+export { SeedanceMessagesProvider, type SeedanceMessagesProviderProps } from '../../provider/seedance-messages-provider.js';

@@ -1,6 +1,5 @@
 export {
   TaskStatusAnnouncer,
-  taskStatusMessage,
   type TaskStatusAnnouncement,
   type TaskStatusAnnouncerProps,
 } from './task-status-announcer.js';

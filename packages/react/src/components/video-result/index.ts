@@ -13,7 +13,6 @@ export {
   VideoResultStatus,
   VideoResultVideo,
   videoFileName,
-  videoResultState,
   type VideoResultButtonProps,
   type VideoResultDownloadProps,
   type VideoResultErrorProps,

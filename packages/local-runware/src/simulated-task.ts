@@ -5,7 +5,7 @@ const spec = seedanceProFast;
 const TASK_TYPE = spec.taskType;
 
 /** One of a task's `numberResults` videos. */
-export interface ResultRecord {
+export interface SimulatedResult {
   readonly index: number;
   readonly seed: bigint;
   readonly videoUUID: string;
@@ -22,12 +22,12 @@ export interface ResultRecord {
 }
 
 /** An accepted `videoInference` task and what became of it. */
-export interface TaskRecord {
+export interface SimulatedTask {
   readonly task: RunwareVideoTask;
   readonly frameImagesField: string;
   /** Makes a result's `videoURL` from its file name. */
   readonly fileUrl: (name: string) => string;
-  readonly results: ResultRecord[];
+  readonly results: SimulatedResult[];
   /** A failure of the whole task (moderation, timeout, unusable frame image). */
   error?: RunwareErrorEntry;
 }
@@ -57,7 +57,7 @@ export function roundUsd(usd: number): number {
 }
 
 /** A finished result as `getResponse` and the webhook carry it. */
-export function successItem(record: TaskRecord, result: ResultRecord): Record<string, unknown> {
+export function successItem(record: SimulatedTask, result: SimulatedResult): Record<string, unknown> {
   const { task } = record;
   return {
     taskType: TASK_TYPE,
@@ -72,7 +72,7 @@ export function successItem(record: TaskRecord, result: ResultRecord): Record<st
 }
 
 /** Progress 0–99 while processing: the slower of the encoder's frame count and the planned time. */
-export function progressOf(result: ResultRecord, nowMs: number, intervalMs: number): number {
+export function progressOf(result: SimulatedResult, nowMs: number, intervalMs: number): number {
   if (result.state === 'success') return 100;
   if (result.state !== 'processing' || result.startedAt === undefined) return 0;
   const elapsed = nowMs - result.startedAt;
@@ -84,7 +84,7 @@ export function progressOf(result: ResultRecord, nowMs: number, intervalMs: numb
 }
 
 /** What `getResponse` answers for a task: one item per result, failures under `errors`. */
-export function pollAnswer(record: TaskRecord, nowMs: number, intervalMs: number): { data: unknown[]; errors: RunwareErrorEntry[] } {
+export function pollAnswer(record: SimulatedTask, nowMs: number, intervalMs: number): { data: unknown[]; errors: RunwareErrorEntry[] } {
   const data: unknown[] = [];
   const errors: RunwareErrorEntry[] = [];
   for (const result of record.results) {
@@ -99,6 +99,6 @@ export function pollAnswer(record: TaskRecord, nowMs: number, intervalMs: number
 }
 
 /** A failure entry for one task (or one of its results), as it appears in `errors` and webhooks. */
-export function taskFailure(record: TaskRecord, code: string, message: string, extra: Partial<RunwareErrorEntry> = {}): RunwareErrorEntry {
+export function taskFailure(record: SimulatedTask, code: string, message: string, extra: Partial<RunwareErrorEntry> = {}): RunwareErrorEntry {
   return { code, message, taskType: TASK_TYPE, taskUUID: record.task.taskUUID, status: 'error', documentation: 'https://runware.ai/docs', ...extra };
 }

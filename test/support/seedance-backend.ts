@@ -1,18 +1,27 @@
-/** The real handler on a real node:http server, for the client tests (test/core/client*.test.ts). */
+/**
+ * The real handler and the local Runware for the tests that run the whole stack: over a real
+ * node:http server (`startBackend`, the client tests) or behind msw (`startMswBackend`, the hook
+ * and widget tests, as an app's own tests would). One set of fast timings for both.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { createSeedanceClient, type GenerationInput, type SeedanceClient, type SeedanceClientOptions, type TaskSnapshot, type TaskTransport } from '@seedance-kit/core';
+import { createSeedanceClient, type SeedanceClient, type SeedanceClientOptions, type TaskSnapshot, type TaskTransport } from '@seedance-kit/core';
 import { createSeedanceHandler, type SeedanceHandler, type SeedanceHandlerOptions } from '@seedance-kit/core/server';
 import { localRunwareProvider, type LocalRunware, type LocalRunwareOptions } from '@seedance-kit/local-runware';
+import { seedanceMswBackend } from '@seedance-kit/local-runware/msw';
+import { setupServer, type SetupServerApi } from 'msw/node';
 
-// Short simulator and polling timings: a 1.2 s clip at 480p renders in well under a second.
+export { HOLD, INPUT } from './inputs.js';
+
+/** Short simulator and polling timings so a 1.2 s clip is done in a few hundred ms. */
 export const FAST: SeedanceHandlerOptions = {
-  secret: 'client-test-secret-0123456789abcdef',
+  secret: 'backend-test-secret-0123456789abcdef',
   polling: { firstDelayMs: 10, secondDelayMs: 10, factor: 1.5, maxDelayMs: 50 },
   policy: { rateLimit: null },
   logger: { warn: () => undefined, error: () => undefined },
 };
+
 /** The simulator's settings: each backend gets its own local Runware with them. */
 export const LOCAL: LocalRunwareOptions = {
   timing: { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 40 },
@@ -23,9 +32,8 @@ export const LOCAL: LocalRunwareOptions = {
 /** Per-test limit where real videos are rendered: well under 1 s normally, more on a loaded 2-core CI box. */
 export const RENDER_TIMEOUT = 20_000;
 
-export const INPUT: GenerationInput = { positivePrompt: 'A lighthouse at dawn, waves rolling in', width: 864, height: 480, duration: 1.2 };
-/** A task that stays processing until cancelled. */
-export const HOLD: GenerationInput = { ...INPUT, positivePrompt: 'A lighthouse at dawn [hold]' };
+/** Where the msw backend answers (any origin works; the hooks' provider is given this one). */
+export const ENDPOINT = 'http://localhost:3000/api/seedance';
 
 /** What a test may do to a request on its way to the handler: pass it, answer otherwise, or cut the connection. */
 export type Intercept = (request: Request, handler: SeedanceHandler) => Promise<Response | 'drop'>;
@@ -113,3 +121,36 @@ export function follow(client: SeedanceClient, id: string, token: string, extra:
 
 export const submitted = (backend: Backend) => backend.localRunware.stats.submitted;
 
+export interface MswBackend {
+  readonly handler: SeedanceHandler;
+  /** The simulator behind the handler (when no other provider was passed). */
+  readonly localRunware: LocalRunware;
+  readonly server: SetupServerApi;
+  /** Requests seen, as `METHOD /path`. */
+  readonly seen: string[];
+  /** `videoInference` tasks the simulator accepted: what would have been paid for. */
+  submitted(): number;
+  close(): Promise<void>;
+}
+
+export function startMswBackend(options: SeedanceHandlerOptions = {}, simulator: LocalRunwareOptions = LOCAL): MswBackend {
+  // As an app's own tests would: the kit's msw handlers, with this suite's timings and faults.
+  const backend = seedanceMswBackend({ localRunware: simulator, handler: { ...FAST, ...options, policy: { ...FAST.policy, ...options.policy } } });
+  const seen: string[] = [];
+  const server = setupServer(...backend.handlers);
+  server.events.on('request:start', ({ request }) => {
+    if (new URL(request.url).pathname.startsWith('/api/seedance/')) seen.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+  server.listen({ onUnhandledRequest: 'error' });
+  return {
+    handler: backend.handler,
+    localRunware: backend.localRunware,
+    server,
+    seen,
+    submitted: () => backend.localRunware.stats.submitted,
+    async close() {
+      server.close();
+      await backend.close();
+    },
+  };
+}
