@@ -1,11 +1,12 @@
 import { createVideoTaskController, crossTabClient, memoryTaskStorage, webTaskStorage, type TaskStorage, type VideoTaskController, type VideoTaskState } from '@seedance-kit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeSeedanceClient, type FakeSeedanceClient } from '../support/fake-seedance-client.js';
+import { HOLD, INPUT as ONE } from '../support/inputs.js';
 
 // In Chromium, with its real BroadcastChannel and Web Locks. Both are per origin, not per tab, so
 // two "tabs" here are two controllers, each over its own crossTabClient (as each tab makes its
 // own), on one in-memory server: what is counted is the subscriptions that server sees.
-const INPUT = { positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2, numberResults: 2 } as const;
+const INPUT = { ...ONE, numberResults: 2 } as const;
 
 let fake: FakeSeedanceClient;
 let opened = 0;
@@ -95,7 +96,7 @@ describe('crossTabClient in Chromium', () => {
   it("a listening tab's cancel stops the task on the server; the following tab reports it", async () => {
     const storage = webTaskStorage(() => localStorage);
     const a = tab(storage);
-    await a.controller.submit({ ...INPUT, positivePrompt: 'A paper boat that never arrives [hold]' });
+    await a.controller.submit(HOLD);
     const b = tab(storage);
     await b.controller.restore();
     await expect.poll(() => b.controller.getState().transport, { timeout: 5_000 }).toBe('tab');

@@ -1,6 +1,7 @@
 import { createVideoTaskController, crossTabClient, memoryTaskStorage } from '@seedance-kit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeSeedanceClient } from '../support/fake-seedance-client.js';
+import { INPUT } from '../support/inputs.js';
 
 // Node 20 has BroadcastChannel but no Web Locks: with no way to elect one tab, each follows its own.
 beforeEach(() => void vi.useFakeTimers());
@@ -16,7 +17,7 @@ describe('crossTabClient without Web Locks', () => {
     const storage = memoryTaskStorage();
     const onSuccess = [vi.fn(), vi.fn()];
     const [a, b] = onSuccess.map((fn) => createVideoTaskController({ client: crossTabClient(fake), storage, onSuccess: fn }));
-    const submitted = a!.submit({ positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2 });
+    const submitted = a!.submit(INPUT);
     await vi.advanceTimersByTimeAsync(20);
     await submitted;
     expect(await b!.restore()).toBe(true);

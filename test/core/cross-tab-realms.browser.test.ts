@@ -1,6 +1,7 @@
 import type { SeedanceClient, TaskStorage, VideoTaskController, VideoTaskControllerOptions } from '@seedance-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeSeedanceClient } from '../support/fake-seedance-client.js';
+import { INPUT } from '../support/inputs.js';
 
 // Tabs as separate windows: each "tab" is a same-origin iframe with its own copy of core (its own
 // module instances, navigator.locks, BroadcastChannel and storage objects), as a tab has.
@@ -58,7 +59,7 @@ describe('crossTabClient across windows', () => {
     };
     const [aSuccess, bSuccess, aResult, bResult] = [vi.fn(), vi.fn(), vi.fn(), vi.fn()];
     const first = tab(a, 'a', { onSuccess: aSuccess, onResult: aResult });
-    await first.submit({ positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2, numberResults: 2 });
+    await first.submit({ ...INPUT, numberResults: 2 });
     const second = tab(b, 'b', { onSuccess: bSuccess, onResult: bResult });
     expect(await second.restore()).toBe(true);
     await expect.poll(() => second.getState().results.length, { timeout: 5_000 }).toBe(1);

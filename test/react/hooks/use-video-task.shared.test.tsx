@@ -1,24 +1,23 @@
-import { memoryTaskStorage, type TaskStorage, type VideoTaskState } from '@seedance-kit/core';
-import { SeedanceProvider, useVideoTask, type UseVideoTaskOptions } from '@seedance-kit/react';
-import { act, cleanup, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSeedanceClient, type FakeSeedanceClient } from '../../support/fake-seedance-client.js';
+import { memoryTaskStorage, type VideoTaskState } from '@seedance-kit/core';
+import { useVideoTask, type UseVideoTaskOptions } from '@seedance-kit/react';
+import { renderHook } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { elapse, fakeClientHarness, perform } from '../../support/fake-client-harness.js';
+import { HOLD as HOLD_ONE, INPUT as ONE } from '../../support/inputs.js';
 
 // Hooks with one key on one page share one task: one state, one subscription, either's actions,
 // and each hook's own callbacks once. On the in-memory client with fake timers.
-const INPUT = { positivePrompt: 'A paper boat drifting down a rainy street', width: 864, height: 480, duration: 1.2, numberResults: 2 } as const;
-const HOLD = { ...INPUT, positivePrompt: 'A paper boat that never arrives [hold]' } as const;
+const INPUT = { ...ONE, numberResults: 2 } as const;
+const HOLD = { ...HOLD_ONE, numberResults: 2 } as const;
 
-let fake: FakeSeedanceClient;
+const harness = fakeClientHarness({ maxNumberResults: 2 });
 /** Subscriptions opened on the client, and how many are open now. */
 let opened = 0;
 let open = 0;
 beforeEach(() => {
-  vi.useFakeTimers();
-  fake = createFakeSeedanceClient({ maxNumberResults: 2 });
   opened = 0;
   open = 0;
+  const { fake } = harness;
   const subscribe = fake.subscribe.bind(fake);
   fake.subscribe = (...args) => {
     opened++;
@@ -32,29 +31,6 @@ beforeEach(() => {
     };
   };
 });
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-function wrapper(storage: TaskStorage | null = memoryTaskStorage()) {
-  return function Wrapper({ children }: { children: ReactNode }) {
-    return (
-      <SeedanceProvider client={fake} storage={storage}>
-        {children}
-      </SeedanceProvider>
-    );
-  };
-}
-
-const elapse = (ms = 5_000) => act(() => vi.advanceTimersByTimeAsync(ms));
-async function perform(action: () => Promise<unknown>, ms = 20) {
-  await act(async () => {
-    const done = action();
-    await vi.advanceTimersByTimeAsync(ms);
-    await done;
-  });
-}
 
 function spies() {
   return {
@@ -70,8 +46,8 @@ describe('useVideoTask with one key in two places', () => {
   it('shows one task in both, followed by one subscription, and each hook is told once', async () => {
     const storage = memoryTaskStorage();
     const [a, b] = [spies(), spies()];
-    const first = renderHook(() => useVideoTask({ key: 'clip', ...a }), { wrapper: wrapper(storage), reactStrictMode: true });
-    const second = renderHook(() => useVideoTask({ key: 'clip', ...b }), { wrapper: wrapper(storage), reactStrictMode: true });
+    const first = renderHook(() => useVideoTask({ key: 'clip', ...a }), { wrapper: harness.wrapper({ storage }), reactStrictMode: true });
+    const second = renderHook(() => useVideoTask({ key: 'clip', ...b }), { wrapper: harness.wrapper({ storage }), reactStrictMode: true });
 
     await perform(() => first.result.current.submit(INPUT));
     expect(second.result.current.taskId).toBe(first.result.current.taskId);
@@ -80,7 +56,7 @@ describe('useVideoTask with one key in two places', () => {
     await perform(() => second.result.current.submit(INPUT));
     await elapse();
 
-    expect(fake.submitted()).toBe(1);
+    expect(harness.fake.submitted()).toBe(1);
     expect(opened).toBe(1);
     expect(first.result.current.status).toBe('succeeded');
     expect(second.result.current.state).toBe(first.result.current.state);
@@ -94,21 +70,21 @@ describe('useVideoTask with one key in two places', () => {
   });
 
   it("acts on the one task from either hook: the other's cancel stops it for both", async () => {
-    const first = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: wrapper() });
-    const second = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: wrapper() });
+    const first = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: harness.wrapper() });
+    const second = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: harness.wrapper() });
     await perform(() => first.result.current.submit(HOLD));
     await elapse(200);
     expect(open).toBe(1);
     await perform(() => second.result.current.cancel());
     expect(first.result.current.status).toBe('cancelled');
-    expect(fake.cancels).toEqual([first.result.current.taskId]);
+    expect(harness.fake.cancels).toEqual([first.result.current.taskId]);
     expect(open).toBe(0);
   });
 
   it('keeps following while one hook stays mounted, and stops when the last one leaves', async () => {
     const storage = memoryTaskStorage();
-    const first = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: wrapper(storage) });
-    const second = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: wrapper(storage) });
+    const first = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: harness.wrapper({ storage }) });
+    const second = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: harness.wrapper({ storage }) });
     await perform(() => first.result.current.submit(HOLD));
     await elapse(200);
     first.unmount();
@@ -117,19 +93,19 @@ describe('useVideoTask with one key in two places', () => {
     second.unmount();
     expect(open).toBe(0);
     // The task is still stored, so the next mount resumes it with one subscription again.
-    const third = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: wrapper(storage) });
+    const third = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: harness.wrapper({ storage }) });
     await elapse(200);
     expect(third.result.current.status).toBe('processing');
     expect(open).toBe(1);
   });
 
   it('runs separate tasks for separate keys', async () => {
-    const first = renderHook(() => useVideoTask({ key: 'one' }), { wrapper: wrapper() });
-    const second = renderHook(() => useVideoTask({ key: 'two' }), { wrapper: wrapper() });
+    const first = renderHook(() => useVideoTask({ key: 'one' }), { wrapper: harness.wrapper() });
+    const second = renderHook(() => useVideoTask({ key: 'two' }), { wrapper: harness.wrapper() });
     await perform(() => first.result.current.submit(HOLD));
     expect(second.result.current.status).toBe('idle');
     await perform(() => second.result.current.submit(HOLD));
-    expect(fake.submitted()).toBe(2);
+    expect(harness.fake.submitted()).toBe(2);
     expect(second.result.current.taskId).not.toBe(first.result.current.taskId);
   });
 });
