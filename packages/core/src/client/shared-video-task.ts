@@ -14,8 +14,6 @@ export interface SharedVideoTask {
   observe(observer: VideoTaskObserver): () => void;
 }
 
-type Options = Omit<VideoTaskControllerOptions, keyof VideoTaskObserver>;
-
 // Keyed by the client object so separate clients (and tests) never share tasks, and a dropped client frees its tasks.
 const registry = new WeakMap<SeedanceClient, Map<string, SharedVideoTask>>();
 
@@ -26,7 +24,7 @@ const NAMES = ['onSuccess', 'onError', 'onSettled', 'onStatusChange', 'onResult'
  * first use with these options (later callers' `storage`, `validate` and `now` are ignored). Two
  * `useVideoTask` with one key see one state and one subscription, and either's actions act on it.
  */
-export function sharedVideoTask(options: Options): SharedVideoTask {
+export function sharedVideoTask(options: Omit<VideoTaskControllerOptions, keyof VideoTaskObserver>): SharedVideoTask {
   const key = options.key ?? 'default';
   let tasks = registry.get(options.client);
   if (!tasks) registry.set(options.client, (tasks = new Map()));
