@@ -8,8 +8,8 @@ import { SeedanceProvider } from '../provider/seedance-provider.js';
 /**
  * A task that outlives its page. The provider keeps a running task's id and token in `storage`
  * (sessionStorage by default); "Reload" unmounts the whole widget, as a page reload would, and
- * mounts a new one, which finds the task there and follows it to the end instead of paying
- * again. The backend is the real one Storybook mounts at /api/seedance.
+ * mounts a new one, which finds the task there, fills its form with the task's values and follows
+ * it to the end instead of paying again. The backend is the real one Storybook mounts at /api/seedance.
  */
 function ResumableGenerator() {
   // Kept above the widget, as sessionStorage outlives a reload; in memory so no other story sees it.
@@ -48,9 +48,10 @@ export const ResumedAfterReload: Story = {
 
     await userEvent.click(canvas.getByRole('button', { name: 'Reload' }));
     await expect(canvas.getByTestId('mount')).toHaveTextContent('Page load 2');
-    // The new widget starts with an empty form, but the task it found is still running…
-    await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue('');
+    // The new widget finds the task still running, and its form shows what is being made…
     await waitFor(() => expect(canvasElement.querySelector('[data-seedance-part="generator"]')).not.toHaveAttribute('data-state', 'idle'));
+    await waitFor(() => expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue('A lighthouse beam sweeping over a stormy sea'));
+    await expect(canvas.getByRole('slider', { name: 'Duration' })).toHaveAttribute('aria-valuenow', '1.2');
     // …and it ends with the video, paid for once.
     await canvas.findByRole('link', { name: 'Download the video' }, { timeout: 30_000 });
     await expect(canvas.getByRole('status')).toHaveTextContent('Your video is ready.');
