@@ -75,6 +75,9 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The in-memory client (test/support) takes its limits from the server's policy; in the
+        // browser only that part of the server entry can load (the rest needs node:crypto).
+        resolve: { alias: [{ find: /^@seedance-kit\/core\/server$/, replacement: src('./test/support/server-policy.ts') }] },
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],

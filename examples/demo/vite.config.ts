@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -14,6 +16,8 @@ export default defineConfig({
     react(),
     seedanceDevRoute({
       basePath: '/api/seedance',
+      // Finished videos are kept on this machine and served at /videos/…, as an app would copy them to its storage.
+      keepDir: join(tmpdir(), 'seedance-kit-demo-videos'),
       // With a real key, cap what a demo visitor can spend; the simulator is free.
       ...(apiKey && { policy: REAL_RUNWARE_POLICY }),
     }),

@@ -15,9 +15,11 @@ const budgets = [
   // and the widget was rebuilt from public parts only, 28.5 kB with lifecycle callbacks and focus
   // handling, and 29.35 kB with the app-facing props, themes, Retry-After countdown, named
   // downloads and results that fit the video. Reading and scaling a picked photo now loads on
-  // demand (about 1 kB), which brought what loads with the page to 28.84 kB. The ceiling sits just
-  // above that figure and stops growth; what loads on demand has its own.
-  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 29 * KB, maxLazyGzip: 1.5 * KB },
+  // demand (about 1 kB), which brought what loads with the page to 28.84 kB; then 29.63 kB with
+  // the error summary that links each setting and the form API for native controls
+  // (getFieldProps, getFieldError, focusFirstError, canSubmit). The ceiling sits just above that
+  // figure and stops growth; what loads on demand has its own.
+  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 29.75 * KB, maxLazyGzip: 1.5 * KB },
   { name: 'react: useVideoTask', source: "export { useVideoTask } from '@seedance-kit/react';", maxGzip: 12 * KB },
   { name: 'react: PromptField', source: "export { PromptField } from '@seedance-kit/react';", maxGzip: 12 * KB },
   // A translation costs only apps that import it (pure formatters, no import-time work).

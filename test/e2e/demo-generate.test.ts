@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { estimateGenerationCost } from '@seedance-kit/core';
 import { createLocalRunware, localRunwareProvider, type LocalRunware } from '@seedance-kit/local-runware';
@@ -14,16 +15,19 @@ import { chooseFrameImage, costPreview, durationSlider, loadedVideos, playVideo,
 let browser: Browser;
 let localRunware: LocalRunware;
 let demo: Running;
+let keepDir: string;
 
 beforeAll(async () => {
   localRunware = createLocalRunware({ timing: E2E_TIMING });
-  [browser, demo] = await Promise.all([launchChromium(), startDemo({ provider: localRunwareProvider(localRunware) })]);
+  keepDir = await mkdtemp(join(tmpdir(), 'seedance-e2e-kept-'));
+  [browser, demo] = await Promise.all([launchChromium(), startDemo({ provider: localRunwareProvider(localRunware), keepDir })]);
 });
 
 afterAll(async () => {
   await browser?.close();
   await demo?.close();
   await localRunware?.close();
+  if (keepDir) await rm(keepDir, { recursive: true, force: true });
 });
 
 describe('the demo’s drop-in widget, as a user', () => {
@@ -111,7 +115,7 @@ describe('the demo’s drop-in widget, as a user', () => {
     for (const tile of tiles) expect(tile.height / tile.width).toBeCloseTo(864 / 480, 1);
     expect(Math.max(...tiles.map((t) => t.bottom)) - Math.min(...tiles.map((t) => t.y))).toBeLessThan(900);
     // Scrolled to the end of the long form, the results column is still in view (sticky).
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate(() => document.querySelector('[data-seedance-part="generator-actions"]')?.scrollIntoView({ block: 'end' }));
     const heading = await page.getByRole('heading', { name: 'Videos' }).boundingBox();
     expect(heading?.y).toBeGreaterThanOrEqual(0);
     expect(heading?.y).toBeLessThan(100);
@@ -132,6 +136,16 @@ describe('the demo’s drop-in widget, as a user', () => {
     expect(new Set(seeds).size).toBe(4);
 
     expect(await heard(page)).toContain('4 videos are ready.');
+    // The page's onSuccess saved all four to its library, with the server's kept copies.
+    const library = page.getByRole('region', { name: 'Your library' }).getByRole('link');
+    await expect.poll(() => library.count()).toBe(4);
+    for (const href of await library.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+      expect(new URL(href).pathname).toMatch(/^\/videos\//);
+      // The server copies each file as it finishes; the copy may land just after the task ends.
+      await expect.poll(async () => (await fetch(href, { method: 'HEAD' })).status, { timeout: 10_000 }).toBe(200);
+      expect((await fetch(href)).headers.get('content-type')).toBe('video/mp4');
+    }
+    expect(await readdir(keepDir)).toHaveLength(4);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'demo-widget-four-results');
     expect(localRunware.stats.submitted - before).toBe(1);

@@ -27,7 +27,7 @@ export const quietLogger = { warn() {}, error: (...args: unknown[]) => console.e
  * demo's own route plugin, on a free port. The handler options are the test's: usually a
  * `localRunware` instance the test holds, so it can read `stats` and inject faults.
  */
-export async function startDemo(options: SeedanceHandlerOptions = {}): Promise<Running> {
+export async function startDemo(options: SeedanceHandlerOptions & { keepDir?: string } = {}): Promise<Running> {
   const server = await preview({
     configFile: false,
     root: DEMO_ROOT,

@@ -98,6 +98,43 @@ describe('SeedanceGenerator', () => {
     expect(fake.creates).toHaveLength(0);
   });
 
+  it('shows a field error from its first blur, not its first keystroke', async () => {
+    const user = setup();
+    renderWidget();
+    await user.type(prompt(), 'A');
+    expect(prompt()).not.toHaveAttribute('aria-invalid');
+    await user.tab();
+    expect(prompt()).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('after a refused submit, the summary names each setting and takes the user to it, opening the advanced settings', async () => {
+    const user = setup();
+    renderWidget();
+    await user.click(screen.getByRole('button', { name: 'Advanced settings' }));
+    await user.click(screen.getByRole('radio', { name: 'Fixed' }));
+    const seed = screen.getByRole('textbox', { name: 'Seed value' });
+    await user.clear(seed);
+    await user.type(seed, 'abc');
+    await user.click(screen.getByRole('button', { name: 'Advanced settings' }));
+    expect(screen.queryByRole('textbox', { name: 'Seed value' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    expect(fake.creates).toHaveLength(0);
+    expect(screen.getByRole('alert')).toHaveTextContent('2 settings need attention.');
+    const summary = screen.getByRole('list', { name: '2 settings need attention.' });
+    const links = within(summary).getAllByRole('button');
+    expect(links.map((link) => link.textContent)).toEqual([expect.stringMatching(/^Prompt/), expect.stringMatching(/[Ss]eed/)]);
+    await elapse(10);
+    expect(prompt()).toHaveFocus();
+
+    await user.click(links[1] as HTMLElement);
+    await elapse(10);
+    expect(screen.getByRole('textbox', { name: 'Seed value' })).toHaveFocus();
+    await user.click(within(summary).getAllByRole('button')[0] as HTMLElement);
+    await elapse(10);
+    expect(prompt()).toHaveFocus();
+  });
+
   it('generates on Ctrl+Enter, once however often Generate is pressed, with the seed it drew', async () => {
     const user = setup();
     renderWidget();

@@ -32,15 +32,18 @@ describe('useGenerationForm', () => {
     expect(result.current.errors).toEqual({ positivePrompt: 'Prompt must be at least 2 characters (now 0).' });
     expect(result.current.isValid).toBe(false);
     expect(result.current.visibleErrors).toEqual({});
-    expect(result.current.getFieldProps('positivePrompt')).toMatchObject({ invalid: false, error: undefined });
+    expect(result.current.getFieldProps('positivePrompt')).toMatchObject({ 'aria-invalid': undefined, 'aria-describedby': undefined });
+    expect(result.current.getFieldError('positivePrompt').message).toBeUndefined();
     expect(result.current.isDirty).toBe(false);
 
     act(() => result.current.getFieldProps('positivePrompt').onBlur());
     expect(result.current.touched).toEqual({ positivePrompt: true });
     expect(result.current.visibleErrors).toEqual({ positivePrompt: 'Prompt must be at least 2 characters (now 0).' });
-    expect(result.current.getFieldProps('positivePrompt')).toMatchObject({ invalid: true, error: 'Prompt must be at least 2 characters (now 0).' });
+    const error = result.current.getFieldError('positivePrompt');
+    expect(error.message).toBe('Prompt must be at least 2 characters (now 0).');
+    expect(result.current.getFieldProps('positivePrompt')).toMatchObject({ 'aria-invalid': true, 'aria-describedby': error.id });
 
-    act(() => result.current.getFieldProps('positivePrompt').onChange('A red fox in the snow'));
+    act(() => result.current.setValue('positivePrompt', 'A red fox in the snow'));
     expect(result.current.errors).toEqual({});
     expect(result.current.isValid).toBe(true);
     expect(result.current.input).toEqual({ positivePrompt: 'A red fox in the snow', width: 864, height: 480, duration: 5, numberResults: 1, outputFormat: 'MP4', outputQuality: 95, cameraFixed: false, seed: 'random' });
@@ -152,8 +155,8 @@ function TinyGenerator() {
       }}
     >
       <label htmlFor="prompt">Prompt</label>
-      <textarea id="prompt" value={prompt.value} onChange={(e) => prompt.onChange(e.target.value)} onBlur={prompt.onBlur} aria-invalid={prompt.invalid} aria-describedby="prompt-error" />
-      <p id="prompt-error">{prompt.error}</p>
+      <textarea {...prompt} id="prompt" aria-describedby="prompt-error" />
+      <p id="prompt-error">{form.getFieldError('positivePrompt').message}</p>
       <p>Cost {form.costEstimate.estimatedUsd.toFixed(4)}</p>
       <button type="submit" disabled={task.isActive}>
         Generate
@@ -174,12 +177,12 @@ describe('the hooks together, driven by a user', { timeout: RENDER_TIMEOUT }, ()
     render(<TinyGenerator />, { wrapper: wrapper() });
     const prompt = screen.getByLabelText('Prompt');
     await user.type(prompt, 'a');
-    expect(prompt).toHaveAttribute('aria-invalid', 'false');
+    expect(prompt).not.toHaveAttribute('aria-invalid');
     await user.tab();
     expect(prompt).toHaveAttribute('aria-invalid', 'true');
     expect(prompt).toHaveAccessibleDescription('Prompt must be at least 2 characters (now 1).');
     await user.type(prompt, ' lantern floating over a lake');
-    expect(prompt).toHaveAttribute('aria-invalid', 'false');
+    expect(prompt).not.toHaveAttribute('aria-invalid');
     expect(screen.getByText(/^Cost /)).toHaveTextContent(`Cost ${estimateGenerationCost({ width: 864, height: 480, duration: 1.2 }).estimatedUsd.toFixed(4)}`);
 
     await user.click(screen.getByRole('button', { name: 'Generate' }));
@@ -190,5 +193,102 @@ describe('the hooks together, driven by a user', { timeout: RENDER_TIMEOUT }, ()
     expect(backend.submitted() - before).toBe(1);
     // What the server received is what was typed, with the form's other values.
     expect(screen.getByTestId('sent')).toHaveTextContent('a lantern floating over a lake · 864×480 · 1.2 s');
+  });
+});
+
+/** Native controls only, every one wired by spreading getFieldProps. */
+function NativeForm({ frameImageStatus }: { frameImageStatus?: 'empty' | 'processing' | 'ready' | 'invalid' }) {
+  const form = useGenerationForm({ limits: null, ...(frameImageStatus && { frameImage: { status: frameImageStatus } }) });
+  const error = (field: 'positivePrompt' | 'duration') => {
+    const { id, message } = form.getFieldError(field);
+    return <p id={id}>{message}</p>;
+  };
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit().then((sent) => sent || form.focusFirstError());
+      }}
+    >
+      <label htmlFor={form.getFieldProps('positivePrompt').id}>Prompt</label>
+      <textarea {...form.getFieldProps('positivePrompt')} />
+      {error('positivePrompt')}
+      <label htmlFor={form.getFieldProps('duration').id}>Seconds</label>
+      <input type="number" step={0.1} {...form.getFieldProps('duration')} />
+      {error('duration')}
+      <label>
+        <input type="checkbox" {...form.getFieldProps('cameraFixed')} /> Fixed camera
+      </label>
+      <label htmlFor={form.getFieldProps('outputFormat').id}>Format</label>
+      <select {...form.getFieldProps('outputFormat')}>
+        <option>MP4</option>
+        <option>WEBM</option>
+      </select>
+      <button type="submit">Generate</button>
+      <output data-testid="values">{JSON.stringify(form.values)}</output>
+      <output data-testid="can-submit">{String(form.canSubmit)}</output>
+    </form>
+  );
+}
+
+describe('getFieldProps on native controls', () => {
+  it('spreads onto input, textarea, select and checkbox with nothing unknown to the DOM, reading numbers back as numbers', async () => {
+    const user = userEvent.setup();
+    const warnings: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void warnings.push(args);
+    try {
+      render(<NativeForm />, { wrapper: wrapper() });
+      const duration = screen.getByRole('spinbutton', { name: 'Seconds' });
+      await user.clear(duration);
+      await user.type(duration, '7.5');
+      await user.click(screen.getByRole('checkbox', { name: 'Fixed camera' }));
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Format' }), 'WEBM');
+      await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'A fox');
+    } finally {
+      console.error = original;
+    }
+    expect(JSON.parse(screen.getByTestId('values').textContent ?? '{}')).toMatchObject({ positivePrompt: 'A fox', duration: 7.5, cameraFixed: true, outputFormat: 'WEBM' });
+    // React warns on console.error about unknown DOM props and uncontrolled/controlled switches.
+    expect(warnings).toEqual([]);
+  });
+
+  it('shows an error on blur or after a submit, not on the first keystroke; focusFirstError goes to the first in page order', async () => {
+    const user = userEvent.setup();
+    render(<NativeForm />, { wrapper: wrapper() });
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    const duration = screen.getByRole('spinbutton', { name: 'Seconds' });
+    await user.type(prompt, 'A');
+    expect(prompt).not.toHaveAttribute('aria-invalid');
+    await user.tab();
+    expect(prompt).toHaveAttribute('aria-invalid', 'true');
+    expect(prompt).toHaveAccessibleDescription('Prompt must be at least 2 characters (now 1).');
+
+    await user.clear(duration);
+    await user.type(duration, '30');
+    expect(duration).not.toHaveAttribute('aria-invalid');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(duration).toHaveAttribute('aria-invalid', 'true');
+    expect(duration).toHaveAccessibleDescription(/Duration/);
+    // Both refused: the prompt comes first on the page.
+    expect(prompt).toHaveFocus();
+    await user.type(prompt, ' red fox');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(duration).toHaveFocus();
+  });
+
+  it('canSubmit counts the frame image: not while it is read or refused', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<NativeForm frameImageStatus="processing" />, { wrapper: wrapper() });
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'A red fox in the snow');
+    const canSubmit = () => screen.getByTestId('can-submit').textContent;
+    expect(canSubmit()).toBe('false');
+    rerender(<NativeForm frameImageStatus="ready" />);
+    expect(canSubmit()).toBe('true');
+    rerender(<NativeForm frameImageStatus="invalid" />);
+    expect(canSubmit()).toBe('false');
+    rerender(<NativeForm frameImageStatus="empty" />);
+    expect(canSubmit()).toBe('true');
   });
 });

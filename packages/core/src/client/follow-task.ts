@@ -9,7 +9,8 @@ import type { EventSourceConstructor } from './event-source-like.js';
 import type { EventSourceTransport } from './event-source-transport.js';
 import { parseEventStream, type ServerSentEvent } from './parse-event-stream.js';
 
-export type TaskTransport = 'fetch' | 'eventsource' | 'polling';
+/** How a task is followed; `tab`: another tab of this origin follows it and passes its snapshots on (`crossTabClient`). */
+export type TaskTransport = 'fetch' | 'eventsource' | 'polling' | 'tab';
 
 export interface SubscribeOptions {
   readonly signal?: AbortSignal;
@@ -29,7 +30,7 @@ export interface FollowContext {
   readonly fetch: (url: string, init: RequestInit) => Promise<Response>;
   readonly headers: () => Promise<Headers>;
   readonly poll: (signal: AbortSignal) => Promise<TaskSnapshot>;
-  readonly transport: TaskTransport;
+  readonly transport: Exclude<TaskTransport, 'tab'>;
   /** Present only when the app opted in to EventSource streaming. */
   readonly eventSource: EventSourceTransport | undefined;
   readonly EventSource: EventSourceConstructor | undefined;

@@ -1,6 +1,8 @@
 export { createSeedanceClient, type CreateTaskOptions, type HeadersOption, type RequestOptions, type SeedanceClient, type SeedanceClientOptions } from './seedance-client.js';
 export { type SubscribeOptions, type TaskTransport } from './follow-task.js';
 export { createVideoTaskController, type VideoTaskCallbacks, type VideoTaskController, type VideoTaskControllerOptions, type VideoTaskListener } from './video-task-controller.js';
+export { crossTabClient } from './cross-tab-client.js';
+export { sharedVideoTask, type SharedVideoTask, type VideoTaskObserver } from './shared-video-task.js';
 export type { VideoTaskDetails, VideoTaskState } from './video-task-state.js';
 export { memoryTaskStorage, webTaskStorage, type TaskStorage } from './task-storage.js';
 export { estimateProgress, expectedGenerationMs } from './estimate-progress.js';

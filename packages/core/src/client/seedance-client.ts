@@ -25,7 +25,7 @@ export interface SeedanceClientOptions {
    * string `eventsource` without it streams through `fetch`, as when no EventSource exists.
    * Streaming falls back to polling when it fails.
    */
-  readonly transport?: TaskTransport | EventSourceTransport;
+  readonly transport?: Exclude<TaskTransport, 'tab'> | EventSourceTransport;
   /** An EventSource constructor for `eventSourceTransport`; defaults to the global one. */
   readonly EventSource?: EventSourceConstructor;
   /** Retries on network failures only; a create retries with the same Idempotency-Key. */

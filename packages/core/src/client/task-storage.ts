@@ -8,20 +8,24 @@ export interface TaskStorage {
   remove(key: string): void | Promise<void>;
 }
 
+type WebStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 /**
  * A `TaskStorage` over Web Storage, `sessionStorage` by default (per tab, gone with the tab).
- * Where storage is missing or refuses (server rendering, privacy modes, a full quota) it quietly
- * keeps nothing: the task still runs, it just cannot be resumed after a reload.
+ * Give a function (`() => localStorage`) to read it only when used: on the server it is missing,
+ * and reading it throws where cookies are blocked. Where storage is missing or refuses (server
+ * rendering, privacy modes, a full quota) it quietly keeps nothing: the task still runs, it just
+ * cannot be resumed after a reload.
  */
-export function webTaskStorage(storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>): TaskStorage {
+export function webTaskStorage(storage?: WebStorage | (() => WebStorage)): TaskStorage {
   const target = () => {
     try {
-      return storage ?? globalThis.sessionStorage;
+      return typeof storage === 'function' ? storage() : (storage ?? globalThis.sessionStorage);
     } catch {
       return undefined; // reading sessionStorage throws where cookies are blocked
     }
   };
-  const attempt = <T>(fn: (s: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>) => T): T | undefined => {
+  const attempt = <T>(fn: (s: WebStorage) => T): T | undefined => {
     try {
       const s = target();
       return s ? fn(s) : undefined;

@@ -83,7 +83,7 @@ const STORAGE_PREFIX = 'seedance-kit:task:';
 const ignore = () => undefined;
 
 /** Runs an app callback; its error is reported, never allowed to break the controller's bookkeeping. */
-const call = (fn: () => void) => {
+export const call = (fn: () => void) => {
   try {
     fn();
   } catch (error) {
@@ -163,6 +163,8 @@ export function createVideoTaskController(options: VideoTaskControllerOptions): 
     const changed = task.status !== notified.status;
     if (!changed && fresh.length === 0 && !settles) return;
     dispatch({ type: 'notified', notified: { status: task.status, results: Math.max(task.results.length, notified.results), settled: notified.settled || settles } });
+    // Another tab follows the task and tells its app (crossTabClient): this tab only shows it.
+    if (state.transport === 'tab') return;
     const current = view;
     if (changed) call(() => options.onStatusChange?.(current));
     for (const result of fresh) call(() => options.onResult?.(result, current));

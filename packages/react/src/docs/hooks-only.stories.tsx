@@ -1,6 +1,6 @@
 import { seedanceProFast } from '@seedance-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useId, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import { useGenerationForm } from '../hooks/use-generation-form.js';
 import { useVideoTask } from '../hooks/use-video-task.js';
@@ -15,42 +15,30 @@ function HooksOnlyGenerator() {
   const task = useVideoTask({ key: 'hooks-only-story' });
   const form = useGenerationForm({ task });
   const prompt = form.getFieldProps('positivePrompt');
+  const promptError = form.getFieldError('positivePrompt');
   const duration = form.getFieldProps('duration');
-  const promptId = useId();
-  const durationId = useId();
   const { min, max, step } = seedanceProFast.duration;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void form.submit();
+    void form.submit().then((sent) => sent || form.focusFirstError());
   };
 
   return (
     <form onSubmit={onSubmit} noValidate style={{ display: 'grid', gap: '0.75rem', maxWidth: '36rem', fontFamily: 'system-ui' }}>
-      <label htmlFor={promptId}>Describe your shot</label>
-      <textarea
-        id={promptId}
-        rows={3}
-        value={prompt.value}
-        onChange={(event) => prompt.onChange(event.currentTarget.value)}
-        onBlur={prompt.onBlur}
-        aria-invalid={prompt.invalid || undefined}
-        aria-describedby={prompt.error ? `${promptId}-error` : undefined}
-      />
-      {prompt.error ? <p id={`${promptId}-error`} style={{ color: '#b42318', margin: 0 }}>{prompt.error}</p> : null}
-      <label htmlFor={durationId}>Length: {duration.value ?? seedanceProFast.duration.default} s</label>
-      <input
-        id={durationId}
-        type="range"
-        min={min}
-        max={max}
-        step={step}
-        value={duration.value ?? seedanceProFast.duration.default}
-        onChange={(event) => duration.onChange(Number(event.currentTarget.value))}
-      />
+      <label htmlFor={prompt.id}>Describe your shot</label>
+      {/* Spread: id, name, value, onChange, onBlur, ref, aria-invalid, aria-describedby. */}
+      <textarea rows={3} {...prompt} />
+      {promptError.message ? (
+        <p id={promptError.id} style={{ color: '#b42318', margin: 0 }}>
+          {promptError.message}
+        </p>
+      ) : null}
+      <label htmlFor={duration.id}>Length: {duration.value} s</label>
+      <input type="range" min={min} max={max} step={step} {...duration} />
       <p style={{ margin: 0 }}>Estimated cost: ${form.costEstimate.estimatedUsd.toFixed(3)}</p>
       <div style={{ display: 'flex', gap: '0.5rem' }}>
-        <button type="submit" aria-disabled={task.isActive || undefined}>
+        <button type="submit" aria-disabled={!form.canSubmit || undefined}>
           {task.isActive ? 'Rendering…' : 'Render'}
         </button>
         {task.isActive ? (
@@ -95,6 +83,9 @@ export const CustomUiFromHooks: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Render' }));
     const prompt = canvas.getByRole('textbox', { name: 'Describe your shot' });
     await expect(prompt).toHaveAttribute('aria-invalid', 'true');
+    await expect(prompt).toHaveAccessibleDescription('Prompt must be at least 2 characters (now 0).');
+    // focusFirstError() after the refused submit.
+    await waitFor(() => expect(prompt).toHaveFocus());
     // The shortest video renders quickest (user-event cannot drive a native range input).
     fireEvent.change(canvas.getByRole('slider', { name: /Length/ }), { target: { value: String(seedanceProFast.duration.min) } });
     await expect(canvas.getByText(`Length: ${seedanceProFast.duration.min} s`)).toBeInTheDocument();

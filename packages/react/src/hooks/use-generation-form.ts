@@ -8,7 +8,8 @@ import {
   type GenerationInput,
   type ValidationIssue,
 } from '@seedance-kit/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { FrameImageStatus } from './use-frame-image.js';
 import { useSeedanceMessages } from '../provider/seedance-messages-provider.js';
 import { useSeedanceContext } from '../provider/seedance-context.js';
 import { checkEffectiveLimits } from './check-effective-limits.js';
@@ -47,17 +48,38 @@ export interface UseGenerationFormOptions {
   readonly onSubmit?: (input: GenerationInput) => Promise<void> | void;
   /** The server's limits to check against; fetched from `GET /limits` when undefined, `null` skips. */
   readonly limits?: EffectiveLimits | null;
+  /**
+   * The frame image's state (`useFrameImage()`'s result): while it is `processing` or `invalid`,
+   * `canSubmit` is false and `submit()` sends nothing.
+   */
+  readonly frameImage?: { readonly status: FrameImageStatus };
 }
 
-export interface GenerationFieldProps<K extends GenerationFormField> {
-  readonly name: K;
-  readonly value: GenerationFormValues[K];
-  onChange(value: GenerationFormValues[K] | undefined): void;
-  onBlur(): void;
-  /** True when the field has an error the user should see now (touched, or after a submit attempt). */
-  readonly invalid: boolean;
-  /** The visible error, or undefined. */
-  readonly error: string | undefined;
+/**
+ * What `getFieldProps(field)` gives: props to spread onto a native `<input>`, `<textarea>` or
+ * `<select>`, and nothing a DOM element does not know. Text fields get `value` (`''` while unset),
+ * `cameraFixed` and `checkContent` get `checked`; numbers are read back as numbers.
+ */
+export interface GenerationFieldProps {
+  readonly id: string;
+  readonly name: GenerationFormField;
+  readonly value?: string;
+  readonly checked?: boolean;
+  readonly onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+  /** Marks the field touched: its error shows from then on. */
+  readonly onBlur: () => void;
+  /** Lets `focusFirstError()` find the element. */
+  readonly ref: (element: HTMLElement | null) => void;
+  readonly 'aria-invalid': true | undefined;
+  /** The field's error element (`getFieldError(field).id`) while its error shows. */
+  readonly 'aria-describedby': string | undefined;
+}
+
+/** A field's error for an element of your own: `<p id={error.id}>{error.message}</p>`. */
+export interface GenerationFieldError {
+  readonly id: string;
+  /** The error to show now (touched, or after a submit attempt), or undefined. */
+  readonly message: string | undefined;
 }
 
 export interface SetValueOptions {
@@ -95,7 +117,26 @@ export interface UseGenerationFormResult {
   submit(): Promise<boolean>;
   /** Back to the initial values (or these), nothing touched. */
   reset(values?: Partial<GenerationInput>): void;
-  getFieldProps<K extends GenerationFormField>(field: K): GenerationFieldProps<K>;
+  /** Whether `submit()` would send now: valid, no frame image being read or refused, no task running. */
+  readonly canSubmit: boolean;
+  /** Props for a native control of your own (see `GenerationFieldProps`). */
+  getFieldProps(field: GenerationFormField): GenerationFieldProps;
+  getFieldError(field: GenerationFormField): GenerationFieldError;
+  /**
+   * Focuses the first control (in page order) given `getFieldProps` whose field has an error;
+   * false when there is none. Call it after a refused `submit()`.
+   */
+  focusFirstError(): boolean;
+}
+
+const NUMBER_FIELDS: ReadonlySet<GenerationFormField> = new Set(['width', 'height', 'duration', 'numberResults', 'outputQuality']);
+const BOOLEAN_FIELDS: ReadonlySet<GenerationFormField> = new Set(['cameraFixed', 'checkContent']);
+
+/** A native control's value as the field's type: numbers as numbers, `''` as unset. */
+function fieldValueOf(field: GenerationFormField, target: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): unknown {
+  if (BOOLEAN_FIELDS.has(field)) return (target as HTMLInputElement).checked;
+  if (field !== 'positivePrompt' && target.value.trim() === '') return undefined;
+  return NUMBER_FIELDS.has(field) ? Number(target.value) : target.value;
 }
 
 /**
@@ -105,32 +146,68 @@ export interface UseGenerationFormResult {
 export function useGenerationForm(options: UseGenerationFormOptions = {}): UseGenerationFormResult {
   const { initial, ...form } = useGenerationFormState(options);
   const { values, setValue, markTouched, showError } = form;
+  const baseId = `seedance-form-${useId().replace(/:/g, '')}`;
+  const elements = useRef(new Map<GenerationFormField, HTMLElement>());
   const dirty: Partial<Record<GenerationFormField, boolean>> = {};
   for (const field of new Set([...Object.keys(initial), ...Object.keys(values)]) as Set<GenerationFormField>) {
     if (!Object.is(initial[field], values[field])) dirty[field] = true;
   }
+  const imageBlocks = options.frameImage?.status === 'processing' || options.frameImage?.status === 'invalid';
+  const getFieldError = (field: GenerationFormField): GenerationFieldError => ({
+    id: `${baseId}-${field}-error`,
+    message: showError(field) ? form.errors[field] : undefined,
+  });
+  const latestErrors = useRef(form.errors);
+  latestErrors.current = form.errors;
+  const blocked = useRef(imageBlocks);
+  blocked.current = imageBlocks;
+  const { submit: send, markSubmitAttempt } = form;
+  const submit = useCallback(async () => (blocked.current ? (markSubmitAttempt(), false) : send()), [send, markSubmitAttempt]);
   return {
     ...form,
     dirty,
     isDirty: Object.keys(dirty).length > 0,
-    getFieldProps: <K extends GenerationFormField>(field: K): GenerationFieldProps<K> => ({
-      name: field,
-      value: values[field],
-      onChange: (value) => setValue(field, value),
-      onBlur: () => markTouched(field),
-      invalid: showError(field),
-      error: showError(field) ? form.errors[field] : undefined,
-    }),
+    canSubmit: form.isValid && !imageBlocks && !options.task?.isActive,
+    submit,
+    getFieldError,
+    getFieldProps: (field) => {
+      const value = values[field];
+      const error = getFieldError(field);
+      return {
+        id: `${baseId}-${field}`,
+        name: field,
+        ...(BOOLEAN_FIELDS.has(field) ? { checked: value === true } : { value: value === undefined || value === null ? '' : String(value) }),
+        onChange: (event) => setValue(field, fieldValueOf(field, event.currentTarget) as GenerationFormValues[typeof field]),
+        onBlur: () => markTouched(field),
+        ref: (element) => {
+          if (element) elements.current.set(field, element);
+          else elements.current.delete(field);
+        },
+        'aria-invalid': error.message === undefined ? undefined : true,
+        'aria-describedby': error.message === undefined ? undefined : error.id,
+      };
+    },
+    focusFirstError: () => {
+      const invalid = [...elements.current].filter(([field, element]) => latestErrors.current[field] !== undefined && element.isConnected).map(([, element]) => element);
+      // Page order, whatever order the fields were registered in.
+      invalid.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      invalid[0]?.focus();
+      return invalid.length > 0;
+    },
   };
 }
 
 /**
- * All of `useGenerationForm` but dirty tracking and `getFieldProps`, which the widget does not
- * use; with the values it started from.
+ * The form's values, validation and submit; `useGenerationForm` adds dirty tracking and what
+ * controls of the app's own need.
  */
 function useGenerationFormState(
   options: UseGenerationFormOptions,
-): Omit<UseGenerationFormResult, 'dirty' | 'isDirty' | 'getFieldProps'> & { readonly initial: GenerationFormValues } {
+): Omit<UseGenerationFormResult, 'dirty' | 'isDirty' | 'getFieldProps' | 'getFieldError' | 'focusFirstError' | 'canSubmit'> & {
+  readonly initial: GenerationFormValues;
+  /** Counts a submit that was refused before validation (a frame image not ready): every error shows. */
+  markSubmitAttempt(): void;
+} {
   const context = useSeedanceContext('useGenerationForm');
   const messages = useSeedanceMessages();
   const formatIssue = messages.formatIssue;
@@ -236,6 +313,10 @@ function useGenerationFormState(
     submit,
     reset,
     initial,
+    markSubmitAttempt: useCallback(() => {
+      setSubmitCount((n) => n + 1);
+      setTouched((previous) => ({ ...previous, frameImage: true }));
+    }, []),
   };
 }
 

@@ -1,9 +1,9 @@
 'use client';
 import {
-  createVideoTaskController,
   estimateProgress,
   expectedGenerationMs,
   type GenerationInput,
+  sharedVideoTask,
   type SeedanceClient,
   type TaskError,
   type TaskResult,
@@ -11,6 +11,7 @@ import {
   type TaskStatus,
   type TaskStorage,
   type VideoTaskCallbacks,
+  type VideoTaskObserver,
   type VideoTaskState,
 } from '@seedance-kit/core';
 import type { QueryClient } from '@tanstack/react-query';
@@ -81,9 +82,8 @@ export interface UseVideoTaskResult {
 /**
  * One video generation: submit, live updates (SSE, or polling when streaming is unavailable),
  * cancel, retry, and resume after a page reload. All logic lives in core's
- * `createVideoTaskController`; this hook creates one once and reads it through
- * `useSyncExternalStore`. The client, storage and key it was made with stay for the component's
- * life: give the component a React `key` to start over with others.
+ * `createVideoTaskController`; hooks with the same client and key share one (`sharedVideoTask`),
+ * read through `useSyncExternalStore`. The storage is the one the first hook of a key gave.
  */
 export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskResult {
   const context = useOptionalSeedanceContext();
@@ -99,25 +99,25 @@ export function useVideoTask(options: UseVideoTaskOptions = {}): UseVideoTaskRes
     callbacks.current = options;
   });
 
-  const [controller] = useState(() =>
-    createVideoTaskController({
-      client,
-      key: options.key ?? 'default',
-      storage: storage ?? undefined,
-      onSnapshot: (snapshot) => queryClient.current?.setQueryData(seedanceQueryKeys.task(snapshot.id), snapshot),
-      onSuccess: (task) => callbacks.current.onSuccess?.(task),
-      onError: (error, task) => callbacks.current.onError?.(error, task),
-      onSettled: (task) => callbacks.current.onSettled?.(task),
-      onStatusChange: (task) => callbacks.current.onStatusChange?.(task),
-      onResult: (result, task) => callbacks.current.onResult?.(result, task),
-    }),
-  );
+  // This hook's callbacks, stable: the shared controller calls every mounted hook's.
+  const [observer] = useState<VideoTaskObserver>(() => ({
+    onSnapshot: (snapshot) => queryClient.current?.setQueryData(seedanceQueryKeys.task(snapshot.id), snapshot),
+    onSuccess: (task) => callbacks.current.onSuccess?.(task),
+    onError: (error, task) => callbacks.current.onError?.(error, task),
+    onSettled: (task) => callbacks.current.onSettled?.(task),
+    onStatusChange: (task) => callbacks.current.onStatusChange?.(task),
+    onResult: (result, task) => callbacks.current.onResult?.(result, task),
+  }));
+  // One controller per client and key on the page: hooks with one key share its state and its one subscription.
+  const shared = sharedVideoTask({ client, key: options.key ?? 'default', storage: storage ?? undefined });
+  const { controller } = shared;
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
 
   useEffect(() => {
+    const leave = shared.observe(observer);
     if (options.resume !== false) void controller.restore();
-    return () => controller.detach();
-  }, [controller, options.resume]);
+    return leave;
+  }, [shared, controller, observer, options.resume]);
 
   // Re-render on a timer only while a task runs, so the estimate moves.
   const [, setTick] = useState(0);

@@ -115,6 +115,9 @@ const shapeStyle = (aspect: number | undefined) => (aspect ? ({ '--seedance-resu
 
 const spec = seedanceProFast;
 
+/** Settings inside the advanced section, which must be open to reach them. */
+const ADVANCED_FIELDS: readonly string[] = ['seed', 'cameraFixed', 'outputFormat', 'outputQuality', 'safetyMode'];
+
 const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
   { unstyled = false, className, onSuccess, onError, onSettled, onStatusChange, onResult, defaults, taskKey, hide = [], headingLevel = 2, theme, ...props },
   ref,
@@ -127,7 +130,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
   const { values, visibleErrors, limits } = form;
   const titleId = `seedance-generator-${useId().replace(/:/g, '')}`;
   const formRef = useRef<HTMLFormElement>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const [focusRequest, setFocusRequest] = useState<{ readonly n: number; readonly field: string | undefined }>();
   // Stable, labelled targets for focus when the control that had it goes away (WCAG 2.4.3):
   // moved there before the action re-renders, so focus never falls to <body>.
   const generateRef = useRef<HTMLButtonElement>(null);
@@ -153,19 +156,29 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
   const hasFrameImage = values.frameImage !== undefined;
   const imageBlocks = frameImage.status === 'processing' || frameImage.status === 'invalid';
 
-  // After a refused submit, focus goes to the first field that needs attention.
+  // After a refused submit, focus goes to the first field that needs attention; from the
+  // summary, to the field named. Settings inside the closed advanced section open it first.
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   useEffect(() => {
-    if (focusRequest === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], [data-seedance-part="frame-image-picker"][data-invalid] button',
-    );
-    first?.focus();
+    if (!focusRequest) return;
+    const form = formRef.current;
+    const field = focusRequest.field && form?.querySelector(`[data-field~="${focusRequest.field}"]`);
+    // In a field, the text box to fix first (a seed's, not its mode), else its first control.
+    const target = field
+      ? (field.querySelector<HTMLElement>('input[aria-invalid="true"], textarea[aria-invalid="true"]') ??
+        field.querySelector<HTMLElement>('[aria-invalid="true"], textarea, input:not([type="hidden"]), button, [role="slider"]'))
+      : form?.querySelector<HTMLElement>('[aria-invalid="true"], [data-seedance-part="frame-image-picker"][data-invalid] button');
+    target?.focus();
   }, [focusRequest]);
+  const focusField = (field?: string) => {
+    if (field && ADVANCED_FIELDS.includes(field)) setAdvancedOpen(true);
+    setFocusRequest((previous) => ({ n: (previous?.n ?? 0) + 1, field }));
+  };
 
   const submit = async () => {
     if (task.isActive) return;
     const sent = imageBlocks ? (form.markTouched('frameImage'), false) : await form.submit();
-    if (!sent) setFocusRequest((n) => n + 1);
+    if (!sent) focusField();
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -183,6 +196,19 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
   const refused = form.submitCount > 0 && (!form.isValid || imageBlocks);
   const summary = refused ? [errorCount > 0 ? messages.invalidSummary(errorCount) : '', form.formError ?? ''].filter(Boolean).join(' ') : '';
   const sizeError = visibleErrors.width ?? visibleErrors.height ?? visibleErrors.resolution;
+  // The summary names each setting that needs attention and takes the user to it.
+  const imageError = frameImage.status === 'invalid' ? frameImage.error : visibleErrors.frameImage;
+  const attention = refused
+    ? [...new Map(
+        [
+          ['positivePrompt', visibleErrors.positivePrompt],
+          ['frameImage', imageError],
+          ['width', sizeError],
+          ...(['duration', 'numberResults', 'seed', 'cameraFixed', 'outputFormat', 'outputQuality'] as const).map((field) => [field, visibleErrors[field]] as const),
+          ['safetyMode', visibleErrors.safetyMode ?? visibleErrors.checkContent],
+        ].filter((entry): entry is [string, string] => entry[1] !== undefined),
+      )]
+    : [];
 
   return (
     <section
@@ -200,34 +226,39 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
       <div data-seedance-part="generator-layout">
         <form ref={formRef} noValidate onSubmit={onSubmit} data-seedance-part="generator-form" data-invalid={flag(refused)}>
           <PromptField
+            data-field="positivePrompt"
             value={values.positivePrompt}
-            onValueChange={set('positivePrompt')}
+            // Its error shows from the first blur (or a submit), not at the first keystroke.
+            onValueChange={(prompt) => form.setValue('positivePrompt', prompt)}
             onBlur={() => form.markTouched('positivePrompt')}
             error={visibleErrors.positivePrompt ?? null}
             onSubmit={() => void submit()}
           />
-          {hide.includes('frameImage') ? null : <FrameImagePicker image={frameImage} error={visibleErrors.frameImage} limits={limits} />}
+          {hide.includes('frameImage') ? null : <FrameImagePicker data-field="frameImage" image={frameImage} error={visibleErrors.frameImage} limits={limits} />}
           <DimensionPicker
+            data-field="width height resolution"
             value={dimensionSelectionFromInput(values)}
             hasFrameImage={hasFrameImage}
             limits={limits}
             error={sizeError}
             onValueChange={(selection) => form.setValues(dimensionInputFor(selection, hasFrameImage), { touch: true })}
           />
-          <DurationSlider {...bind('duration', spec.duration.default)} limits={limits} />
-          <NumberResultsPicker {...bind('numberResults', spec.numberResults.default)} limits={limits} />
-          <AdvancedSettings hidden={hide.includes('advanced')}>
+          <DurationSlider data-field="duration" {...bind('duration', spec.duration.default)} limits={limits} />
+          <NumberResultsPicker data-field="numberResults" {...bind('numberResults', spec.numberResults.default)} limits={limits} />
+          <AdvancedSettings hidden={hide.includes('advanced')} open={advancedOpen} onOpenChange={setAdvancedOpen}>
             <SeedField
+              data-field="seed"
               value={values.seed ?? 'random'}
               // 'random' is sent as it is: the task controller draws it (core's drawSeed), once.
               onValueChange={(seed) => form.setValue('seed', seed)}
               onBlur={() => form.markTouched('seed')}
               error={visibleErrors.seed ?? null}
             />
-            <CameraFixedSwitch {...bind('cameraFixed', spec.cameraFixed.default)} />
-            <OutputFormatPicker {...bind('outputFormat', spec.outputFormat.default)} limits={limits} />
-            <OutputQualitySlider {...bind('outputQuality', spec.outputQuality.default)} />
+            <CameraFixedSwitch data-field="cameraFixed" {...bind('cameraFixed', spec.cameraFixed.default)} />
+            <OutputFormatPicker data-field="outputFormat" {...bind('outputFormat', spec.outputFormat.default)} limits={limits} />
+            <OutputQualitySlider data-field="outputQuality" {...bind('outputQuality', spec.outputQuality.default)} />
             <SafetyPicker
+              data-field="safetyMode checkContent"
               value={safetyModeOf(values)}
               onValueChange={(mode) => form.setValues(safetyInputFor(mode), { touch: true })}
               error={visibleErrors.safetyMode ?? visibleErrors.checkContent}
@@ -236,6 +267,17 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
           <p role="alert" data-seedance-part="generator-summary">
             {summary}
           </p>
+          {attention.length > 0 ? (
+            <ul data-seedance-part="generator-summary-list" aria-label={summary}>
+              {attention.map(([field, message]) => (
+                <li key={field}>
+                  <button {...buttonProps('ghost')} onClick={() => focusField(field)}>
+                    {message}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <div data-seedance-part="generator-actions">
             <CostPreview estimate={form.costEstimate} limits={limits} />
             {task.isActive ? (
