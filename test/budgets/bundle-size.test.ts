@@ -17,9 +17,10 @@ const budgets = [
   // downloads and results that fit the video. Reading and scaling a picked photo now loads on
   // demand (about 1 kB), which brought what loads with the page to 28.84 kB; then 29.63 kB with
   // the error summary that links each setting and the form API for native controls
-  // (getFieldProps, getFieldError, focusFirstError, canSubmit). The ceiling sits just above that
-  // figure and stops growth; what loads on demand has its own.
-  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 29.75 * KB, maxLazyGzip: 1.5 * KB },
+  // (getFieldProps, getFieldError, focusFirstError, canSubmit), and 29.87 kB with one shared task
+  // per key (the cross-tab client is opt-in and not in the widget). The ceiling sits just above
+  // that figure and stops growth; what loads on demand has its own.
+  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 29.9 * KB, maxLazyGzip: 1.5 * KB },
   { name: 'react: useVideoTask', source: "export { useVideoTask } from '@seedance-kit/react';", maxGzip: 12 * KB },
   { name: 'react: PromptField', source: "export { PromptField } from '@seedance-kit/react';", maxGzip: 12 * KB },
   // A translation costs only apps that import it (pure formatters, no import-time work).
