@@ -118,7 +118,9 @@ async function draw(bitmap: ImageBitmap, width: number, height: number, type: st
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
   }
-  context.imageSmoothingQuality = 'high';
+  // 'medium' (mipmaps) looks the same for a ~2× downscale; 'high' was 200–530 ms of the draw
+  // alone on a 12 MP JPEG in Chromium.
+  context.imageSmoothingQuality = 'medium';
   context.drawImage(bitmap, 0, 0, width, height);
   return offscreen
     ? (canvas as OffscreenCanvas).convertToBlob({ type, quality })
