@@ -1,6 +1,6 @@
-import { createSeedanceClient, eventSourceTransport, parseEventStream, type EventSourceLike, type TaskSnapshot, type TaskTransport } from '@seedance-kit/core';
+import { createSeedanceClient, eventSourceTransport, parseEventStream, type EventSourceLike, type TaskTransport } from '@seedance-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INPUT, RENDER_TIMEOUT, startBackend, type Backend } from '../support/seedance-backend.js';
+import { follow, INPUT, RENDER_TIMEOUT, startBackend, type Backend } from '../support/seedance-backend.js';
 
 /**
  * Node 20 has no EventSource. This is the smallest stand-in for the client's `eventsource`
@@ -56,30 +56,14 @@ beforeAll(async () => {
 });
 afterAll(() => backend.close());
 
-function follow(transport: 'eventsource', id: string, token: string) {
-  // The EventSource transport is opt-in: imported separately and passed as the transport.
-  const client = backend.client({ transport: transport === 'eventsource' ? eventSourceTransport : transport, EventSource: TestEventSource });
-  const snapshots: TaskSnapshot[] = [];
-  const transports: TaskTransport[] = [];
-  const done = new Promise<TaskSnapshot>((resolve, reject) => {
-    client.subscribe(
-      id,
-      token,
-      (s) => {
-        snapshots.push(s);
-        if (s.status === 'succeeded') resolve(s);
-      },
-      { onError: reject, onTransport: (t) => transports.push(t) },
-    );
-  });
-  return { snapshots, transports, done };
-}
+/** Follows a task on the opt-in EventSource transport (imported separately and passed as the transport). */
+const followByEventSource = (id: string, token: string) => follow(backend.client({ transport: eventSourceTransport, EventSource: TestEventSource }), id, token);
 
 describe("the client's EventSource transport", { timeout: RENDER_TIMEOUT }, () => {
   it('streams with the token in the query and closes the source at the end', async () => {
     const { task, token } = await backend.client().createTask(INPUT);
     TestEventSource.urls = [];
-    const { transports, done } = follow('eventsource', task.id, token);
+    const { transports, done } = followByEventSource(task.id, token);
     expect((await done).results).toHaveLength(1);
     expect(transports).toEqual(['eventsource']);
     expect(TestEventSource.urls).toEqual([`${backend.baseUrl}/tasks/${task.id}/events?token=${encodeURIComponent(token)}`]);
@@ -87,7 +71,7 @@ describe("the client's EventSource transport", { timeout: RENDER_TIMEOUT }, () =
 
   it('falls back to polling when the source cannot open, which then reports the real error', async () => {
     const { task } = await backend.client().createTask(INPUT);
-    const { transports, done, snapshots } = follow('eventsource', task.id, 'forged-token');
+    const { transports, done, snapshots } = followByEventSource(task.id, 'forged-token');
     await expect(done).rejects.toMatchObject({ kind: 'not_found', status: 404 });
     expect(transports).toEqual(['eventsource', 'polling']);
     expect(snapshots).toEqual([]);

@@ -9,26 +9,10 @@ import { HOLD, INPUT as ONE } from '../support/inputs.js';
 const INPUT = { ...ONE, numberResults: 2 } as const;
 
 let fake: FakeSeedanceClient;
-let opened = 0;
-let open = 0;
-let mostOpen = 0;
 const controllers: VideoTaskController[] = [];
 beforeEach(() => {
   localStorage.clear();
   fake = createFakeSeedanceClient({ maxNumberResults: 2, createMs: 5, queueMs: 50, renderMs: 300 });
-  opened = open = mostOpen = 0;
-  const subscribe = fake.subscribe.bind(fake);
-  fake.subscribe = (...args) => {
-    opened++;
-    mostOpen = Math.max(mostOpen, ++open);
-    const stop = subscribe(...args);
-    let stopped = false;
-    return () => {
-      if (!stopped) open--;
-      stopped = true;
-      stop();
-    };
-  };
 });
 afterEach(() => {
   for (const controller of controllers.splice(0)) controller.detach();
@@ -64,7 +48,7 @@ describe('crossTabClient in Chromium', () => {
     expect(a.controller.getState().status).toBe('succeeded');
     expect(b.controller.getState().results).toEqual(a.controller.getState().results);
     expect(b.controller.getState().transport).toBe('tab');
-    expect(opened).toBe(1);
+    expect(fake.subscriptions.opened).toBe(1);
     expect(a.calls.onResult).toHaveBeenCalledTimes(2);
     expect(a.calls.onSuccess).toHaveBeenCalledTimes(1);
     expect(a.calls.onSettled).toHaveBeenCalledTimes(1);
@@ -82,8 +66,8 @@ describe('crossTabClient in Chromium', () => {
 
     await expect.poll(() => b.controller.getState().status, { timeout: 5_000 }).toBe('succeeded');
     expect(b.controller.getState().transport).not.toBe('tab');
-    expect(opened).toBe(2);
-    expect(mostOpen).toBe(1);
+    expect(fake.subscriptions.opened).toBe(2);
+    expect(fake.subscriptions.mostOpen).toBe(1);
     // The first video and the processing status were reported by the first tab; the rest by the second.
     expect(a.calls.onResult).toHaveBeenCalledTimes(1);
     expect(b.calls.onResult).toHaveBeenCalledTimes(1);
@@ -118,7 +102,7 @@ describe('crossTabClient in Chromium', () => {
     expect(await b.controller.restore()).toBe(true);
 
     await expect.poll(() => b.controller.getState().status, { timeout: 5_000 }).toBe('succeeded');
-    expect(opened).toBe(1);
+    expect(fake.subscriptions.opened).toBe(1);
     expect(a.calls.onSuccess).toHaveBeenCalledTimes(1);
     expect(a.calls.onResult).toHaveBeenCalledTimes(2);
     for (const spy of Object.values(b.calls)) expect(spy).not.toHaveBeenCalled();
@@ -130,7 +114,7 @@ describe('crossTabClient in Chromium', () => {
     await Promise.all([a.controller.submit(INPUT), b.controller.submit(INPUT)]);
     await expect.poll(() => [a.controller.getState().status, b.controller.getState().status], { timeout: 5_000 }).toEqual(['succeeded', 'succeeded']);
     expect(fake.submitted()).toBe(2);
-    expect(opened).toBe(2);
+    expect(fake.subscriptions.opened).toBe(2);
     expect(a.calls.onSuccess).toHaveBeenCalledTimes(1);
     expect(b.calls.onSuccess).toHaveBeenCalledTimes(1);
   });

@@ -69,6 +69,8 @@ export interface FakeSeedanceClient extends SeedanceClient {
   loseNextCreateAnswer(): void;
   /** While true, following a task fails with a network error (the task itself runs on). */
   offline: boolean;
+  /** Follows asked for (`subscribe` calls), how many the callers have not stopped yet, and the most at once. */
+  readonly subscriptions: { readonly opened: number; readonly open: number; readonly mostOpen: number };
 }
 
 const problem = async (status: number, fields: Omit<Problem, 'type' | 'status' | 'title' | 'detail'> & { detail: string }) => {
@@ -132,6 +134,7 @@ export function createFakeSeedanceClient(options: FakeClientOptions = {}): FakeS
     baseUrl,
     holdMarker: '[hold]',
     offline: false,
+    subscriptions: { opened: 0, open: 0, mostOpen: 0 },
     creates: [],
     cancels: [],
     submitted: () => made,
@@ -190,6 +193,10 @@ export function createFakeSeedanceClient(options: FakeClientOptions = {}): FakeS
     },
 
     subscribe(id, token, onSnapshot, { onError, onTransport, lastEventId }: SubscribeOptions = {}) {
+      const counts = client.subscriptions as { opened: number; open: number; mostOpen: number };
+      counts.opened++;
+      counts.mostOpen = Math.max(counts.mostOpen, ++counts.open);
+      let released = false;
       let stopped = false;
       let seen = lastEventId === undefined ? -Infinity : Number(lastEventId);
       const deliver = (snapshot: TaskSnapshot) => {
@@ -219,7 +226,12 @@ export function createFakeSeedanceClient(options: FakeClientOptions = {}): FakeS
           stop();
           onError?.(error as SeedanceError);
         });
-      return stop;
+      // What the caller holds: open until it calls this, whether or not the stream ended.
+      return () => {
+        if (!released) counts.open--;
+        released = true;
+        stop();
+      };
     },
 
     async cancelTask(id, token) {

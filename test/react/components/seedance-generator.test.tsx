@@ -25,6 +25,15 @@ const renderWidget = (props: Parameters<typeof SeedanceGenerator>[0] = {}) =>
       <SeedanceGenerator {...props} />
     </SeedanceProvider>,
   );
+/** The widget on a storage that outlives a "reload" (unmount, then render `page()` again). */
+function reloadablePage() {
+  const storage = memoryTaskStorage();
+  return () => (
+    <SeedanceProvider client={fake} storage={storage}>
+      <SeedanceGenerator />
+    </SeedanceProvider>
+  );
+}
 const setup = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
 const prompt = () => screen.getByRole('textbox', { name: 'Prompt' });
 const widget = () => screen.getByRole('region', { name: 'Generate a video' });
@@ -232,12 +241,7 @@ describe('SeedanceGenerator', () => {
 
   it('after a reload, the resumed task brings its values back into the form, and its slots take the video shape', async () => {
     const user = setup();
-    const storage = memoryTaskStorage();
-    const page = () => (
-      <SeedanceProvider client={fake} storage={storage}>
-        <SeedanceGenerator />
-      </SeedanceProvider>
-    );
+    const page = reloadablePage();
     const first = render(page());
     await user.click(prompt());
     await user.paste('A heron in the reeds [hold]');
@@ -268,12 +272,7 @@ describe('SeedanceGenerator', () => {
 
   it('a resumed task does not overwrite what the user already changed', async () => {
     const user = setup();
-    const storage = memoryTaskStorage();
-    const page = () => (
-      <SeedanceProvider client={fake} storage={storage}>
-        <SeedanceGenerator />
-      </SeedanceProvider>
-    );
+    const page = reloadablePage();
     const first = render(page());
     await user.click(prompt());
     await user.paste('A heron [hold]');

@@ -1,7 +1,7 @@
 import { memoryTaskStorage, type VideoTaskState } from '@seedance-kit/core';
 import { useVideoTask, type UseVideoTaskOptions } from '@seedance-kit/react';
 import { renderHook } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { elapse, fakeClientHarness, perform } from '../../support/fake-client-harness.js';
 import { HOLD as HOLD_ONE, INPUT as ONE } from '../../support/inputs.js';
 
@@ -11,26 +11,6 @@ const INPUT = { ...ONE, numberResults: 2 } as const;
 const HOLD = { ...HOLD_ONE, numberResults: 2 } as const;
 
 const harness = fakeClientHarness({ maxNumberResults: 2 });
-/** Subscriptions opened on the client, and how many are open now. */
-let opened = 0;
-let open = 0;
-beforeEach(() => {
-  opened = 0;
-  open = 0;
-  const { fake } = harness;
-  const subscribe = fake.subscribe.bind(fake);
-  fake.subscribe = (...args) => {
-    opened++;
-    open++;
-    const stop = subscribe(...args);
-    let stopped = false;
-    return () => {
-      if (!stopped) open--;
-      stopped = true;
-      stop();
-    };
-  };
-});
 
 function spies() {
   return {
@@ -57,7 +37,7 @@ describe('useVideoTask with one key in two places', () => {
     await elapse();
 
     expect(harness.fake.submitted()).toBe(1);
-    expect(opened).toBe(1);
+    expect(harness.fake.subscriptions.opened).toBe(1);
     expect(first.result.current.status).toBe('succeeded');
     expect(second.result.current.state).toBe(first.result.current.state);
     for (const calls of [a, b]) {
@@ -74,11 +54,11 @@ describe('useVideoTask with one key in two places', () => {
     const second = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: harness.wrapper() });
     await perform(() => first.result.current.submit(HOLD));
     await elapse(200);
-    expect(open).toBe(1);
+    expect(harness.fake.subscriptions.open).toBe(1);
     await perform(() => second.result.current.cancel());
     expect(first.result.current.status).toBe('cancelled');
     expect(harness.fake.cancels).toEqual([first.result.current.taskId]);
-    expect(open).toBe(0);
+    expect(harness.fake.subscriptions.open).toBe(0);
   });
 
   it('keeps following while one hook stays mounted, and stops when the last one leaves', async () => {
@@ -88,15 +68,15 @@ describe('useVideoTask with one key in two places', () => {
     await perform(() => first.result.current.submit(HOLD));
     await elapse(200);
     first.unmount();
-    expect(open).toBe(1);
+    expect(harness.fake.subscriptions.open).toBe(1);
     expect(second.result.current.status).toBe('processing');
     second.unmount();
-    expect(open).toBe(0);
+    expect(harness.fake.subscriptions.open).toBe(0);
     // The task is still stored, so the next mount resumes it with one subscription again.
     const third = renderHook(() => useVideoTask({ key: 'clip' }), { wrapper: harness.wrapper({ storage }) });
     await elapse(200);
     expect(third.result.current.status).toBe('processing');
-    expect(open).toBe(1);
+    expect(harness.fake.subscriptions.open).toBe(1);
   });
 
   it('runs separate tasks for separate keys', async () => {

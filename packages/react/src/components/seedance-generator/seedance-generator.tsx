@@ -15,6 +15,7 @@ import { CostPreview } from '../cost-preview/index.js';
 import { DimensionPicker, dimensionInputFor, dimensionSelectionFromInput } from '../dimension-picker/index.js';
 import { DurationSlider } from '../duration-slider/index.js';
 import { FrameImagePicker } from '../frame-image-picker/index.js';
+import { aspectRatioOf } from '../internal/aspect-ratio.js';
 import { buttonProps, cx, flag } from '../internal/compose.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 import { NumberResultsPicker } from '../number-results-picker/index.js';
@@ -106,10 +107,6 @@ export const SeedanceGenerator = forwardRef<HTMLElement, SeedanceGeneratorProps>
 });
 
 type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint' | 'client' | 'messages'>;
-
-/** Width ÷ height of an exact size; a size that follows the frame image is known once the video loads. */
-const aspectOf = (input: Partial<GenerationInput> | undefined) =>
-  input?.width && input.height ? input.width / input.height : undefined;
 
 const shapeStyle = (aspect: number | undefined) => (aspect ? ({ '--seedance-result-aspect': String(aspect) } as CSSProperties) : undefined);
 
@@ -312,7 +309,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
             {messages.resultsLabel}
           </ResultsTitle>
           {task.status === 'idle' ? (
-            <div data-seedance-part="generator-empty" style={shapeStyle(aspectOf(values))}>
+            <div data-seedance-part="generator-empty" style={shapeStyle(aspectRatioOf(values))}>
               {messages.resultsEmpty}
             </div>
           ) : (

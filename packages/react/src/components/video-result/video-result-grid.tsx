@@ -2,6 +2,7 @@
 import type { GenerationInput, TaskError, TaskResult, TaskStatus } from '@seedance-kit/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { aspectRatioOf } from '../internal/aspect-ratio.js';
 import { buttonProps } from '../internal/compose.js';
 import { useSecondsUntil } from '../internal/use-seconds-until.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
@@ -60,7 +61,7 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
   const wait = useSecondsUntil(error?.retryAt);
   const total = Math.max(numberResults, results.length, 1);
   // A size that follows the frame image is not known here: each slot learns it from its video.
-  const aspectRatio = input?.width && input.height ? input.width / input.height : undefined;
+  const aspectRatio = aspectRatioOf(input);
   // The first-frame image is the video's first frame; only a URL or data the browser can show.
   const poster = input?.frameImage && /^(https?:|data:image\/)/.test(input.frameImage) ? input.frameImage : undefined;
   const Comp = asChild ? Slot.Root : 'section';
