@@ -7,7 +7,7 @@ import { ffprobe } from '../server/support/ffprobe.js';
 import { axeViolations, launchChromium, openPage, screenshot } from './support/browser.js';
 import { ARTIFACTS, FRAME_IMAGE } from './support/paths.js';
 import { E2E_TIMING, startDemo, type Running } from './support/servers.js';
-import { chooseFrameImage, durationSlider, loadedVideos, prompt, setDurationByKeys, tabTo, waitForStatus } from './support/user.js';
+import { arrowTo, chooseFrameImage, durationSlider, loadedVideos, prompt, setDurationByKeys, tabTo, waitForStatus } from './support/user.js';
 
 let browser: Browser;
 let localRunware: LocalRunware;
@@ -42,8 +42,8 @@ describe('the demo by keyboard alone', () => {
     // A radio group is one Tab stop; arrows choose within it.
     const square = page.getByRole('radio', { name: '9:16' });
     await tab(page.getByRole('radiogroup', { name: 'Aspect ratio' }).getByRole('radio', { checked: true }));
-    for (let i = 0; i < 10 && (await square.getAttribute('aria-checked')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
-    expect(await square.getAttribute('aria-checked')).toBe('true');
+    await arrowTo(page, square);
+    await expect.poll(() => square.getAttribute('aria-checked')).toBe('true');
 
     await tab(durationSlider(page));
     await setDurationByKeys(page, 2.5, false);

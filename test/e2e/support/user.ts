@@ -20,6 +20,18 @@ export async function chooseFrameImage(page: Page, path: string, via: 'click' | 
   await page.getByRole('button', { name: /Remove image/ }).waitFor();
 }
 
+/**
+ * Presses ArrowRight until `target` has focus. Watches focus, which moves within the key press
+ * itself; the checked state follows in a later render, so reading it could press once too often.
+ */
+export async function arrowTo(page: Page, target: Locator, max = 12): Promise<void> {
+  const focused = () => target.evaluate((el) => el === document.activeElement);
+  for (let i = 0; i < max && !(await focused()); i++) await page.keyboard.press('ArrowRight');
+  if (await focused()) return;
+  const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? '(none)');
+  throw new Error(`ArrowRight never reached the target; focus is on ${active}`);
+}
+
 /** Moves the focused (or given) slider with arrow keys until it reads `seconds`. */
 export async function setDurationByKeys(page: Page, seconds: number, focus = true): Promise<void> {
   const slider = durationSlider(page);
