@@ -2,7 +2,7 @@
 // again waits out the server's time instead of failing again at once.
 import type { TaskError } from '@seedance-kit/core';
 import { seedanceMswBackend } from '@seedance-kit/local-runware/msw';
-import { SeedanceGenerator, VideoResultGrid } from '@seedance-kit/react';
+import { SeedanceGenerator, VideoResult, VideoResultGrid } from '@seedance-kit/react';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
@@ -56,6 +56,27 @@ describe('Try again after a rate limit', () => {
     const retry = screen.getByRole('button', { name: 'Try again' });
     expect(retry).not.toHaveAttribute('aria-disabled');
     await user.click(retry);
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts down in a composed VideoResult.Retry part too', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const onRetry = vi.fn();
+    const error: TaskError = { kind: 'rate_limit', code: 'rate_limited', message: 'Try again in 2 s.', retryable: true, status: 429, retryAt: Date.now() + 1_500 };
+    render(
+      <VideoResult.Root status="failed" error={error} onRetry={onRetry}>
+        <VideoResult.Error />
+        <VideoResult.Retry className="mine" />
+      </VideoResult.Root>,
+    );
+    const waiting = screen.getByRole('button', { name: 'Try again in 2 s' });
+    expect(waiting).toHaveAttribute('aria-disabled', 'true');
+    expect(waiting).toHaveClass('mine');
+    await user.click(waiting);
+    expect(onRetry).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(1_600));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 });

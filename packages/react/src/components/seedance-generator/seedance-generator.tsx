@@ -1,6 +1,6 @@
 'use client';
 import { isTerminal, seedanceProFast, type GenerationInput, type SeedanceClient, type VideoTaskCallbacks } from '@seedance-kit/core';
-import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type FormEvent } from 'react';
+import { forwardRef, lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type FormEvent } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
 import { SeedanceMessagesProvider } from '../../provider/seedance-messages-provider.js';
 // Only what the package exports: the widget is built as any app would build it.
@@ -24,7 +24,6 @@ import { PromptField } from '../prompt-field/index.js';
 import { SafetyPicker, safetyInputFor, safetyModeOf } from '../safety-picker/index.js';
 import { SeedField } from '../seed-field/index.js';
 import { TaskStatusAnnouncer } from '../task-status-announcer/index.js';
-import { VideoResultGrid } from '../video-result/index.js';
 
 /**
  * The stylesheet's variables, for a typed `style`:
@@ -111,6 +110,13 @@ type BodyProps = Omit<SeedanceGeneratorProps, 'endpoint' | 'client' | 'messages'
 const shapeStyle = (aspect: number | undefined) => (aspect ? ({ '--seedance-result-aspect': String(aspect) } as CSSProperties) : undefined);
 
 const spec = seedanceProFast;
+
+// The results view is not needed until a task starts: it loads when the form is first used (or
+// a task resumes), which keeps it off the page's first load.
+const loadResultsView = () => import('../video-result/video-result-grid.js');
+const VideoResultGrid = lazy(() => loadResultsView().then(({ VideoResultGrid }) => ({ default: VideoResultGrid })));
+// A failed early load is not an error yet: the lazy component loads (and reports) again when shown.
+const preloadResultsView = () => void loadResultsView().catch(() => undefined);
 
 /** Settings inside the advanced section, which must be open to reach them. */
 const ADVANCED_FIELDS: readonly string[] = ['seed', 'cameraFixed', 'outputFormat', 'outputQuality', 'safetyMode'];
@@ -221,7 +227,15 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
         {messages.generatorTitle}
       </Title>
       <div data-seedance-part="generator-layout">
-        <form ref={formRef} noValidate onSubmit={onSubmit} data-seedance-part="generator-form" data-invalid={flag(refused)}>
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={onSubmit}
+          onFocus={preloadResultsView}
+          onPointerDown={preloadResultsView}
+          data-seedance-part="generator-form"
+          data-invalid={flag(refused)}
+        >
           <PromptField
             data-field="positivePrompt"
             value={values.positivePrompt}
@@ -313,6 +327,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
               {messages.resultsEmpty}
             </div>
           ) : (
+            <Suspense fallback={<div data-seedance-part="generator-empty" aria-busy="true" style={shapeStyle(aspectRatioOf(task.state.input ?? values))} />}>
             <VideoResultGrid
               status={task.status}
               results={task.results}
@@ -326,6 +341,7 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
                 void task.retry();
               }}
             />
+            </Suspense>
           )}
           {isTerminal(task.status) ? (
             <button

@@ -3,8 +3,7 @@ import type { GenerationInput, TaskError, TaskResult, TaskStatus } from '@seedan
 import { Slot } from 'radix-ui';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { aspectRatioOf } from '../internal/aspect-ratio.js';
-import { buttonProps } from '../internal/compose.js';
-import { useSecondsUntil } from '../internal/use-seconds-until.js';
+import { RetryButton } from '../internal/retry-button.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 import { errorContent, orientationOf, videoFileName, VideoResultSlotView } from './video-result.js';
 
@@ -57,8 +56,6 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
   ref,
 ) {
   const messages = useSeedanceMessages();
-  // A server's Retry-After: Try again waits (focusable, aria-disabled) and counts down in its name.
-  const wait = useSecondsUntil(error?.retryAt);
   const total = Math.max(numberResults, results.length, 1);
   // A size that follows the frame image is not known here: each slot learns it from its video.
   const aspectRatio = aspectRatioOf(input);
@@ -68,9 +65,7 @@ export const VideoResultGrid = forwardRef<HTMLElement, VideoResultGridProps>(fun
   // A task that ended with nothing to show needs no empty slots, only its notice.
   const endedEmpty = results.length === 0 && (status === 'failed' || status === 'cancelled' || status === 'expired');
   const retry = onRetry !== undefined && ((status === 'failed' && error?.retryable !== false) || status === 'cancelled' || status === 'expired') && (
-    <button {...buttonProps('primary')} aria-disabled={wait > 0 || undefined} onClick={(event) => event.defaultPrevented || wait > 0 || onRetry()}>
-      {wait > 0 ? messages.retryIn(wait) : messages.retry}
-    </button>
+    <RetryButton onRetry={onRetry} retryAt={error?.retryAt} />
   );
   return (
     <Comp

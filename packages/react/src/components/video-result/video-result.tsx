@@ -4,6 +4,7 @@ import { Slot } from 'radix-ui';
 import { forwardRef, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { SeedanceMessages } from '../../messages.js';
 import { buttonProps, composeEventHandlers, flag, withParts } from '../internal/compose.js';
+import { RetryButton } from '../internal/retry-button.js';
 import { createPartContext, textPart, useShallowMemo, type Part } from '../internal/field.js';
 import { useSeedanceMessages } from '../../provider/seedance-messages-provider.js';
 
@@ -315,13 +316,15 @@ const actionPart = (name: string, variant: 'primary' | 'secondary', action: (con
     );
   });
 
-/** Try again: after a retryable failure, a cancel or an expiry, when `onRetry` is given. */
-export const VideoResultRetry = /* @__PURE__ */ actionPart(
-  'Retry',
-  'primary',
-  ({ state, error, result, onRetry }) => ((state === 'failed' && error?.retryable !== false) || state === 'cancelled' || (state === 'expired' && !result)) && onRetry,
-  (messages) => messages.retry,
-);
+/**
+ * Try again: after a retryable failure, a cancel or an expiry, when `onRetry` is given. After a
+ * rate limit it counts down the server's Retry-After first (`data-wait`, aria-disabled).
+ */
+export const VideoResultRetry = forwardRef<HTMLButtonElement, VideoResultButtonProps>(function VideoResultRetry(props, ref) {
+  const { state, error, result, onRetry } = useVideoResult('Retry');
+  const offered = (state === 'failed' && error?.retryable !== false) || state === 'cancelled' || (state === 'expired' && !result);
+  return offered && onRetry ? <RetryButton {...props} onRetry={onRetry} retryAt={state === 'failed' ? error?.retryAt : undefined} ref={ref} /> : null;
+});
 
 /** Cancel: while the task is under way, when `onCancel` is given. */
 export const VideoResultCancel = /* @__PURE__ */ actionPart('Cancel', 'secondary', ({ state, onCancel }) => state === 'pending' && onCancel, (messages) => messages.cancel);
