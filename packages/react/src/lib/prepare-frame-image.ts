@@ -1,4 +1,5 @@
-import { inspectFrameImage, inspectImageBytes, seedanceProFast, type FrameImageInspection, type VideoModelSpec } from '@seedance-kit/core';
+import { inspectImageBytes, seedanceProFast, type FrameImageInspection, type VideoModelSpec } from '@seedance-kit/core';
+import { decodeImage, type DecodedImage } from './decode-image.js';
 
 type FrameImageRules = Pick<VideoModelSpec, 'frameImages' | 'dimensions'>;
 
@@ -24,6 +25,9 @@ export interface PreparedFrameImage {
 // Room left in a body for the other fields next to the frame image.
 const BODY_MARGIN = 64 * 1024;
 const JPEG_QUALITIES = [0.9, 0.82, 0.74, 0.66];
+// Enough for the headers that give type and sides in nearly every photo; a larger EXIF block
+// (a big thumbnail, an ICC profile) just means the whole file is read.
+const HEAD_BYTES = 64 * 1024;
 
 /**
  * Turns a picked file into a frame image data URI. The bytes are checked by core first (type by
@@ -35,14 +39,20 @@ const JPEG_QUALITIES = [0.9, 0.82, 0.74, 0.66];
 export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOptions = {}): Promise<PreparedFrameImage> {
   const spec = options.spec ?? seedanceProFast;
   const rules = spec.frameImages;
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const size = file.size;
   // The bytes decide the type (the data URI is built from it); a file's declared type only
   // comes from its name, so a mislabelled PNG is still a PNG.
-  const inspection = inspectImageBytes(bytes, undefined, spec);
-  const { width, height, type } = inspection;
+  const readWhole = async () => new Uint8Array(await file.arrayBuffer());
+  const inspectWhole = async () => inspectImageBytes(await readWhole(), undefined, spec);
+  // A photo to be scaled is read by its decoder only: reading it all here first cost ~200 ms for
+  // 12 MP. The headers give type and sides; the byte size is the file's.
+  let inspection = inspectImageBytes(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()), undefined, spec);
   // Only size problems (image_too_large, image_too_large_sides) can be fixed by scaling; anything
   // else (type, unreadable, too small) stands.
-  if (inspection.issues.some((issue) => !issue.code.startsWith('image_too_large')) || width === undefined || height === undefined || type === undefined) {
+  const fixable = () => !inspection.issues.some((issue) => !issue.code.startsWith('image_too_large')) && inspection.width !== undefined;
+  if (!fixable() && size > HEAD_BYTES) inspection = await inspectWhole();
+  const { width, height, type } = inspection;
+  if (!fixable() || width === undefined || height === undefined || type === undefined) {
     // Bytes of no image type at all (a text file named .png): say so, not which forms text may take.
     return { inspection, ...(inspection.issues.some((issue) => issue.code === 'invalid_image') && { unreadable: true }) };
   }
@@ -53,23 +63,24 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
   // keeps its sides (its short side is the minimum): then only too many bytes mean re-encoding.
   const long = Math.max(width, height);
   let scale = Math.max(Math.min(1, targetSide / long, rules.maxSide / long), Math.min(1, rules.minSide / Math.min(width, height)));
-  if (scale >= 1 && bytes.length <= byteLimit) return finish(bytes, type, spec);
+  if (scale >= 1 && size <= byteLimit) return finish(await readWhole(), type, spec);
 
-  const bitmap = await decode(file);
-  if (!bitmap) return { inspection, unreadable: true };
+  const decoded = await decodeImage(file, type, width, height, scale);
+  if (!decoded) return { inspection: await inspectWhole(), unreadable: true };
   try {
-    // Sides from the decoded bitmap: EXIF orientation is applied, so they may be swapped (the
-    // scale does not change with a swap).
-    const sourceWidth = bitmap.width;
-    const sourceHeight = bitmap.height;
-    const keepPng = type === 'image/png' && bytes.length <= byteLimit;
+    // EXIF orientation is applied to the decoded picture, so its sides may be the header's
+    // swapped (the scale does not change with a swap).
+    const swapped = Math.abs(decoded.width * width - decoded.height * height) < Math.abs(decoded.width * height - decoded.height * width);
+    const sourceWidth = swapped ? height : width;
+    const sourceHeight = swapped ? width : height;
+    const keepPng = type === 'image/png' && size <= byteLimit;
     const outType = keepPng ? 'image/png' : 'image/jpeg';
     for (let attempt = 0; attempt < 6; attempt++) {
       const w = Math.max(1, Math.round(sourceWidth * scale));
       const h = Math.max(1, Math.round(sourceHeight * scale));
       for (const quality of keepPng ? [undefined] : JPEG_QUALITIES) {
-        const blob = await draw(bitmap, w, h, outType, quality);
-        if (!blob) return { inspection, unreadable: true };
+        const blob = await draw(decoded, w, h, outType, quality);
+        if (!blob) return { inspection: await inspectWhole(), unreadable: true };
         const out = new Uint8Array(await blob.arrayBuffer());
         // Re-encoded at the same sides (only the bytes were too many) is not "scaled down".
         if (out.length <= byteLimit) return { ...finish(out, blob.type || outType, spec), ...(scale < 1 && { resizedFrom: { width: sourceWidth, height: sourceHeight } }) };
@@ -79,35 +90,30 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
       if (Math.min(sourceWidth, sourceHeight) * next < rules.minSide) break;
       scale = next;
     }
-    return { inspection };
+    return { inspection: await inspectWhole() };
   } finally {
-    bitmap.close();
+    decoded.close();
   }
 }
 
 function finish(bytes: Uint8Array, type: string, spec: FrameImageRules): PreparedFrameImage {
-  const dataUri = `data:${type};base64,${toBase64(bytes)}`;
-  const inspection = inspectFrameImage(dataUri, spec);
-  return inspection.issues.length === 0 ? { dataUri, inspection } : { inspection };
+  // Checked from the bytes' headers, as the data URI would be, without scanning its base64 again
+  // (~20–80 ms for a 1 MB photo).
+  const inspection: FrameImageInspection = { ...inspectImageBytes(bytes, type, spec), form: 'dataUri' };
+  return inspection.issues.length === 0 ? { dataUri: `data:${type};base64,${toBase64(bytes)}`, inspection } : { inspection };
 }
 
 function toBase64(bytes: Uint8Array): string {
+  // Native where there is one (Chromium 140+, Firefox 133+, Safari 18.2+).
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (native) return native.call(bytes);
   let binary = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
 }
 
-async function decode(file: Blob): Promise<ImageBitmap | undefined> {
-  if (typeof createImageBitmap !== 'function') return undefined;
-  try {
-    return await createImageBitmap(file);
-  } catch {
-    return undefined;
-  }
-}
-
-async function draw(bitmap: ImageBitmap, width: number, height: number, type: string, quality: number | undefined): Promise<Blob | undefined> {
+async function draw(decoded: DecodedImage, width: number, height: number, type: string, quality: number | undefined): Promise<Blob | undefined> {
   const offscreen = typeof OffscreenCanvas === 'function';
   if (!offscreen && typeof document === 'undefined') return undefined;
   const canvas = offscreen ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
@@ -118,10 +124,10 @@ async function draw(bitmap: ImageBitmap, width: number, height: number, type: st
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
   }
-  // 'medium' (mipmaps) looks the same for a ~2× downscale; 'high' was 200–530 ms of the draw
-  // alone on a 12 MP JPEG in Chromium.
-  context.imageSmoothingQuality = 'medium';
-  context.drawImage(bitmap, 0, 0, width, height);
+  // Bilinear ('low') is enough down to half size, which a scaled decode always leaves; below that
+  // 'medium' (mipmaps) avoids aliasing. 'high' was 200–530 ms of the draw alone on 12 MP in Chromium.
+  context.imageSmoothingQuality = width / decoded.width < 0.5 ? 'medium' : 'low';
+  context.drawImage(decoded.image, 0, 0, width, height);
   return offscreen
     ? (canvas as OffscreenCanvas).convertToBlob({ type, quality })
     : new Promise((resolve) => (canvas as HTMLCanvasElement).toBlob((blob) => resolve(blob ?? undefined), type, quality));
