@@ -22,6 +22,26 @@ async function makeImage(width: number, height: number, type: 'image/jpeg' | 'im
   return new File([blob], `photo-${width}x${height}.${type === 'image/png' ? 'png' : 'jpg'}`, { type });
 }
 
+/** The same JPEG with an APP1 segment (EXIF Orientation, and `padding` bytes of filler) after SOI. */
+async function withExif(jpeg: Blob, orientation: number, padding = 0): Promise<File> {
+  const bytes = new Uint8Array(await jpeg.arrayBuffer());
+  // "Exif\0\0", then a big-endian TIFF header with one IFD entry: Orientation (0x0112), SHORT.
+  const tiff = [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
+  const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff, ...new Array<number>(padding).fill(0)];
+  const length = payload.length + 2;
+  const app1 = new Uint8Array([0xff, 0xe1, length >> 8, length & 0xff, ...payload]);
+  return new File([bytes.subarray(0, 2), app1, bytes.subarray(2)], 'rotated.jpg', { type: 'image/jpeg' });
+}
+
+/** The colour at a point of an image given as a data URI. */
+async function pixelAt(dataUri: string, x: number, y: number): Promise<number[]> {
+  const bitmap = await createImageBitmap(await (await fetch(dataUri)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  context.drawImage(bitmap, 0, 0);
+  return Array.from(context.getImageData(Math.round(x * bitmap.width), Math.round(y * bitmap.height), 1, 1).data);
+}
+
 const largestOutputSide = Math.max(...seedanceProFast.dimensions.map((d) => Math.max(d.width, d.height)));
 
 describe('prepareFrameImage in Chromium', () => {
@@ -50,6 +70,46 @@ describe('prepareFrameImage in Chromium', () => {
     expect(prepared.dataUri).toBeDefined();
     expect(prepared.dataUri!.length).toBeLessThan(maxBodyBytes);
     expect(inspectFrameImage(prepared.dataUri!).issues).toEqual([]);
+  });
+
+  it('turns a photo by its EXIF orientation before scaling it, and reports the sides as shown', async () => {
+    // 4000×3000 pixels, the left half red, stored with Orientation 6 (shown turned 90° clockwise).
+    const canvas = new OffscreenCanvas(4000, 3000);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.fillStyle = '#0000ff';
+    context.fillRect(0, 0, 4000, 3000);
+    context.fillStyle = '#ff0000';
+    context.fillRect(0, 0, 2000, 3000);
+    const prepared = await prepareFrameImage(await withExif(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }), 6));
+    expect(prepared.resizedFrom).toEqual({ width: 3000, height: 4000 });
+    const inspection = inspectFrameImage(prepared.dataUri ?? '');
+    expect(inspection.issues).toEqual([]);
+    expect([inspection.width, inspection.height]).toEqual([1632, largestOutputSide]);
+    // Turned clockwise, the left half is the top half.
+    expect((await pixelAt(prepared.dataUri!, 0.5, 0.1)).slice(0, 3).map((c) => Math.round(c / 64))).toEqual([4, 0, 0]);
+    expect((await pixelAt(prepared.dataUri!, 0.5, 0.9)).slice(0, 3).map((c) => Math.round(c / 64))).toEqual([0, 0, 4]);
+  });
+
+  it('finds the sides of a photo whose EXIF block is larger than the first 64 KiB', async () => {
+    const prepared = await prepareFrameImage(await withExif(await makeImage(4000, 3000, 'image/jpeg'), 1, 65_000));
+    expect(prepared.resizedFrom).toEqual({ width: 4000, height: 3000 });
+    expect(inspectFrameImage(prepared.dataUri ?? '').issues).toEqual([]);
+  });
+
+  it('puts a transparent PNG that must become a JPEG on white', async () => {
+    // The left half transparent; noise in the lower right quarter makes the PNG too heavy for the
+    // body limit, so only a JPEG fits.
+    const canvas = new OffscreenCanvas(3000, 2000);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    const noise = context.createImageData(1500, 1000);
+    for (let i = 0; i < noise.data.length; i++) noise.data[i] = i % 4 === 3 ? 255 : Math.random() * 256;
+    context.putImageData(noise, 1500, 1000);
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    expect(png.size).toBeGreaterThan(3_000_000);
+    const prepared = await prepareFrameImage(png, { maxBodyBytes: 3_000_000 });
+    expect(prepared.dataUri).toMatch(/^data:image\/jpeg;base64,/);
+    expect(prepared.resizedFrom).toEqual({ width: 3000, height: 2000 });
+    expect((await pixelAt(prepared.dataUri!, 0.25, 0.5)).slice(0, 3)).toEqual([255, 255, 255]);
   });
 
   it('leaves an image within every bound as it is', async () => {

@@ -1,5 +1,5 @@
 import { inspectImageBytes, seedanceProFast, type FrameImageInspection, type VideoModelSpec } from '@seedance-kit/core';
-import { decodeImage, type DecodedImage } from './decode-image.js';
+import { decodeImage, shownSides, type DecodedImage } from './decode-image.js';
 
 type FrameImageRules = Pick<VideoModelSpec, 'frameImages' | 'dimensions'>;
 
@@ -40,19 +40,19 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
   const spec = options.spec ?? seedanceProFast;
   const rules = spec.frameImages;
   const size = file.size;
+  const read = async (end?: number) => new Uint8Array(await file.slice(0, end).arrayBuffer());
   // The bytes decide the type (the data URI is built from it); a file's declared type only
   // comes from its name, so a mislabelled PNG is still a PNG.
-  const readWhole = async () => new Uint8Array(await file.arrayBuffer());
-  const inspectWhole = async () => inspectImageBytes(await readWhole(), undefined, spec);
-  // A photo to be scaled is read by its decoder only: reading it all here first cost ~200 ms for
-  // 12 MP. The headers give type and sides; the byte size is the file's.
-  let inspection = inspectImageBytes(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()), undefined, spec);
+  const inspectWhole = async () => inspectImageBytes(await read(), undefined, spec);
+  // A photo to be scaled is read by its decoder only (reading 12 MP here first cost ~200 ms): its
+  // headers give type and sides, the file its byte size. Anything else gets the whole check.
+  let inspection = inspectImageBytes(await read(HEAD_BYTES), undefined, spec);
   // Only size problems (image_too_large, image_too_large_sides) can be fixed by scaling; anything
   // else (type, unreadable, too small) stands.
-  const fixable = () => !inspection.issues.some((issue) => !issue.code.startsWith('image_too_large')) && inspection.width !== undefined;
-  if (!fixable() && size > HEAD_BYTES) inspection = await inspectWhole();
+  const blocked = () => inspection.issues.some((issue) => !issue.code.startsWith('image_too_large'));
+  if (blocked() || size > HEAD_BYTES && inspection.width === undefined) inspection = await inspectWhole();
   const { width, height, type } = inspection;
-  if (!fixable() || width === undefined || height === undefined || type === undefined) {
+  if (blocked() || width === undefined || height === undefined || type === undefined) {
     // Bytes of no image type at all (a text file named .png): say so, not which forms text may take.
     return { inspection, ...(inspection.issues.some((issue) => issue.code === 'invalid_image') && { unreadable: true }) };
   }
@@ -63,14 +63,17 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
   // keeps its sides (its short side is the minimum): then only too many bytes mean re-encoding.
   const long = Math.max(width, height);
   let scale = Math.max(Math.min(1, targetSide / long, rules.maxSide / long), Math.min(1, rules.minSide / Math.min(width, height)));
-  if (scale >= 1 && size <= byteLimit) return finish(await readWhole(), type, spec);
+  if (scale >= 1 && size <= byteLimit) return finish(await read(), type, spec);
 
   const decoded = await decodeImage(file, type, width, height, scale);
-  if (!decoded) return { inspection: await inspectWhole(), unreadable: true };
+  // On failure, the whole file's findings (the headers alone lack the byte size).
+  const fail = async (unreadable?: true): Promise<PreparedFrameImage> => ({ inspection: await inspectWhole(), ...(unreadable && { unreadable }) });
+  if (!decoded) return fail(true);
   try {
     // EXIF orientation is applied to the decoded picture, so its sides may be the header's
     // swapped (the scale does not change with a swap).
-    const swapped = Math.abs(decoded.width * width - decoded.height * height) < Math.abs(decoded.width * height - decoded.height * width);
+    const [shownWidth, shownHeight] = shownSides(decoded);
+    const swapped = Math.abs(shownWidth * width - shownHeight * height) < Math.abs(shownWidth * height - shownHeight * width);
     const sourceWidth = swapped ? height : width;
     const sourceHeight = swapped ? width : height;
     const keepPng = type === 'image/png' && size <= byteLimit;
@@ -79,8 +82,8 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
       const w = Math.max(1, Math.round(sourceWidth * scale));
       const h = Math.max(1, Math.round(sourceHeight * scale));
       for (const quality of keepPng ? [undefined] : JPEG_QUALITIES) {
-        const blob = await draw(decoded, w, h, outType, quality);
-        if (!blob) return { inspection: await inspectWhole(), unreadable: true };
+        const blob = await draw(decoded, w / shownWidth, w, h, outType, quality);
+        if (!blob) return fail(true);
         const out = new Uint8Array(await blob.arrayBuffer());
         // Re-encoded at the same sides (only the bytes were too many) is not "scaled down".
         if (out.length <= byteLimit) return { ...finish(out, blob.type || outType, spec), ...(scale < 1 && { resizedFrom: { width: sourceWidth, height: sourceHeight } }) };
@@ -90,7 +93,7 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
       if (Math.min(sourceWidth, sourceHeight) * next < rules.minSide) break;
       scale = next;
     }
-    return { inspection: await inspectWhole() };
+    return fail();
   } finally {
     decoded.close();
   }
@@ -113,7 +116,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-async function draw(decoded: DecodedImage, width: number, height: number, type: string, quality: number | undefined): Promise<Blob | undefined> {
+async function draw(image: DecodedImage, ratio: number, width: number, height: number, type: string, quality: number | undefined): Promise<Blob | undefined> {
   const offscreen = typeof OffscreenCanvas === 'function';
   if (!offscreen && typeof document === 'undefined') return undefined;
   const canvas = offscreen ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
@@ -126,8 +129,8 @@ async function draw(decoded: DecodedImage, width: number, height: number, type: 
   }
   // Bilinear ('low') is enough down to half size, which a scaled decode always leaves; below that
   // 'medium' (mipmaps) avoids aliasing. 'high' was 200–530 ms of the draw alone on 12 MP in Chromium.
-  context.imageSmoothingQuality = width / decoded.width < 0.5 ? 'medium' : 'low';
-  context.drawImage(decoded.image, 0, 0, width, height);
+  context.imageSmoothingQuality = ratio < 0.5 ? 'medium' : 'low';
+  context.drawImage(image, 0, 0, width, height);
   return offscreen
     ? (canvas as OffscreenCanvas).convertToBlob({ type, quality })
     : new Promise((resolve) => (canvas as HTMLCanvasElement).toBlob((blob) => resolve(blob ?? undefined), type, quality));
