@@ -11,10 +11,11 @@ const budgets = [
   // The drop-in widget with every part; one hook or one part alone must cost well under half of it.
   // The 25 kB target is not met: every feature the kit promises (SSE with polling fallback,
   // resume, callbacks, one task per key, local image checks, every control, message and focus
-  // rule) measures 28.74 kB with the page. Reading and scaling a photo (about 1 kB) and the results
-  // view (about 2.6 kB) load on demand: when a file is picked, and when the form is first used.
-  // The ceilings sit just above the figures and stop growth.
-  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 28.8 * KB, maxLazyGzip: 3.7 * KB },
+  // rule) measures 28.74 kB with the page. Reading and scaling a photo (about 1.3 kB: headers first,
+  // then a decode at the needed size where the browser has one, half the time for a 12 MP photo)
+  // and the results view (about 2.6 kB) load on demand: when a file is picked, and when the form is
+  // first used. The ceilings sit just above the figures and stop growth.
+  { name: 'react: <SeedanceGenerator/>', source: "export { SeedanceGenerator } from '@seedance-kit/react';", maxGzip: 28.8 * KB, maxLazyGzip: 3.9 * KB },
   { name: 'react: useVideoTask', source: "export { useVideoTask } from '@seedance-kit/react';", maxGzip: 12 * KB },
   { name: 'react: PromptField', source: "export { PromptField } from '@seedance-kit/react';", maxGzip: 12 * KB },
   // A translation costs only apps that import it (pure formatters, no import-time work).
