@@ -50,7 +50,7 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
   // Only size problems (image_too_large, image_too_large_sides) can be fixed by scaling; anything
   // else (type, unreadable, too small) stands.
   const blocked = () => inspection.issues.some((issue) => !issue.code.startsWith('image_too_large'));
-  if (blocked() || size > HEAD_BYTES && inspection.width === undefined) inspection = await inspectWhole();
+  if (blocked() || (size > HEAD_BYTES && inspection.width === undefined)) inspection = await inspectWhole();
   const { width, height, type } = inspection;
   if (blocked() || width === undefined || height === undefined || type === undefined) {
     // Bytes of no image type at all (a text file named .png): say so, not which forms text may take.
@@ -71,7 +71,7 @@ export async function prepareFrameImage(file: Blob, options: PrepareFrameImageOp
   if (!decoded) return fail(true);
   try {
     // EXIF orientation is applied to the decoded picture, so its sides may be the header's
-    // swapped (the scale does not change with a swap).
+    // swapped: whichever way round matches its aspect (the scale does not change with a swap).
     const [shownWidth, shownHeight] = shownSides(decoded);
     const swapped = Math.abs(shownWidth * width - shownHeight * height) < Math.abs(shownWidth * height - shownHeight * width);
     const sourceWidth = swapped ? height : width;
