@@ -328,19 +328,19 @@ const GeneratorBody = forwardRef<HTMLElement, BodyProps>(function GeneratorBody(
             </div>
           ) : (
             <Suspense fallback={<div data-seedance-part="generator-empty" aria-busy="true" style={shapeStyle(aspectRatioOf(task.state.input ?? values))} />}>
-            <VideoResultGrid
-              status={task.status}
-              results={task.results}
-              numberResults={task.numberResults}
-              progress={task.progress}
-              estimatedProgress={task.estimatedProgress}
-              error={task.error}
-              input={task.state.input}
-              onRetry={() => {
-                resultsTitleRef.current?.focus();
-                void task.retry();
-              }}
-            />
+              <VideoResultGrid
+                status={task.status}
+                results={task.results}
+                numberResults={task.numberResults}
+                progress={task.progress}
+                estimatedProgress={task.estimatedProgress}
+                error={task.error}
+                input={task.state.input}
+                onRetry={() => {
+                  resultsTitleRef.current?.focus();
+                  void task.retry();
+                }}
+              />
             </Suspense>
           )}
           {isTerminal(task.status) ? (
