@@ -48,6 +48,17 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
+/**
+ * Byte equality without `toEqual`, which walks megabytes element by element for seconds and
+ * blocks the event loop meanwhile: long enough under load for the server's keep-alive to close a
+ * pooled connection that the next fetch then reuses (ECONNRESET).
+ */
+function expectSameBytes(actual: Uint8Array, expected: Uint8Array): void {
+  expect(actual.length).toBe(expected.length);
+  const at = actual.findIndex((byte, i) => byte !== expected[i]);
+  expect(at, 'index of the first byte that differs').toBe(-1);
+}
+
 /** Sends a GET for the file and never reads the answer. */
 function stalledClient(range?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -76,7 +87,7 @@ describe('GET /files/:name streams from disk', () => {
     // A reading client still gets its bytes meanwhile.
     const ranged = performance.now();
     const part = await fetch(fileUrl, { headers: { range: 'bytes=100-262243' } });
-    expect(new Uint8Array(await part.arrayBuffer())).toEqual(whole.slice(100, 262_244));
+    expectSameBytes(new Uint8Array(await part.arrayBuffer()), whole.slice(100, 262_244));
     for (const socket of sockets) socket.destroy();
     const grew = { rss: (after.rss - before.rss) / MB, arrayBuffers: (after.arrayBuffers - before.arrayBuffers) / MB, external: (after.external - before.external) / MB };
     console.info(`50 stalled clients of a ${(whole.length / MB).toFixed(1)} MB file: rss +${grew.rss.toFixed(0)} MB, arrayBuffers +${grew.arrayBuffers.toFixed(0)} MB, external +${grew.external.toFixed(0)} MB`);
@@ -91,12 +102,12 @@ describe('GET /files/:name streams from disk', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 5000000-5999999/${whole.length}`);
     expect(part.headers.get('content-length')).toBe('1000000');
-    expect(new Uint8Array(await part.arrayBuffer())).toEqual(whole.slice(5_000_000, 6_000_000));
+    expectSameBytes(new Uint8Array(await part.arrayBuffer()), whole.slice(5_000_000, 6_000_000));
     const tail = await fetch(fileUrl, { headers: { range: 'bytes=-70000' } });
     expect(tail.status).toBe(206);
-    expect(new Uint8Array(await tail.arrayBuffer())).toEqual(whole.slice(whole.length - 70_000));
+    expectSameBytes(new Uint8Array(await tail.arrayBuffer()), whole.slice(whole.length - 70_000));
     const open = await fetch(fileUrl, { headers: { range: `bytes=${whole.length - 10}-` } });
-    expect(new Uint8Array(await open.arrayBuffer())).toEqual(whole.slice(whole.length - 10));
+    expectSameBytes(new Uint8Array(await open.arrayBuffer()), whole.slice(whole.length - 10));
     const beyond = await fetch(fileUrl, { headers: { range: `bytes=${whole.length}-` } });
     expect(beyond.status).toBe(416);
     await beyond.arrayBuffer();

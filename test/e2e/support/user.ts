@@ -26,7 +26,9 @@ export async function chooseFrameImage(page: Page, path: string, via: 'click' | 
  */
 export async function arrowTo(page: Page, target: Locator, max = 12): Promise<void> {
   const focused = () => target.evaluate((el) => el === document.activeElement);
-  for (let i = 0; i < max && !(await focused()); i++) await page.keyboard.press('ArrowRight');
+  // Held like a finger would: Radix moves focus in a timeout after keydown and checks the radio
+  // only if the key is still down then; a 0 ms press under load can leave it focused, unchecked.
+  for (let i = 0; i < max && !(await focused()); i++) await page.keyboard.press('ArrowRight', { delay: 40 });
   if (await focused()) return;
   const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? '(none)');
   throw new Error(`ArrowRight never reached the target; focus is on ${active}`);
