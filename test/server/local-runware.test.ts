@@ -97,7 +97,9 @@ describe('submitting a task', () => {
   });
 
   it('reports queued and processing results with progress, then successes with cost, seeds and safety flag', async () => {
-    const lr = simulator({ timing: { ...FAST, queueMs: 50, minRenderMs: 300 } });
+    // ffmpeg reports frames every 500 ms and renders this clip faster than that, so a partial
+    // figure comes from the planned time: it must outlast any render (a loaded machine included).
+    const lr = simulator({ timing: { ...FAST, queueMs: 50, minRenderMs: 1_000 } });
     const task = videoTask({ numberResults: 2, seed: 74606, includeCost: true, safety: { checkContent: true } });
     await call(lr, [task]);
 
