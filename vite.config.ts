@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './test/support/chromium-path.js';
+import { SpreadSequencer } from './test/support/spread-sequencer.js';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -47,6 +48,7 @@ export default defineConfig({
     // Most files wait on timers, sockets, Redis and ffmpeg rather than compute: one worker per
     // core, and at least two, keeps a small machine busy (vitest's default leaves one core idle).
     maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: SpreadSequencer },
     projects: [
       {
         extends: true,
@@ -58,6 +60,9 @@ export default defineConfig({
           // One module graph per worker, not per file: importing the kit afresh for each of 60
           // files cost more CPU than the tests. Each file closes what it opens.
           isolate: false,
+          // Many of these render real videos over real HTTP (and Redis): on a loaded 2-core box
+          // a few seconds more than vitest's 5 s default.
+          testTimeout: 20_000,
         },
       },
       {
@@ -96,8 +101,8 @@ export default defineConfig({
       },
       {
         // End to end: the demo and the Next.js example served for real (built once by the global
-        // setup), driven in /usr/bin/chromium by playwright-core from Node. One file at a time:
-        // each runs a browser, a server and ffmpeg.
+        // setup), driven in /usr/bin/chromium by playwright-core from Node. Each file runs a
+        // browser, a server and ffmpeg: the sequencer spreads them among the node files.
         extends: true,
         test: {
           name: 'e2e',
