@@ -1,14 +1,17 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * What `npm publish` would ship, checked on the built packages: this test builds nothing, so it
- * runs after `npm run build` (as `.ci/run` does) and says so plainly when dist is missing.
+ * runs after `npm run build` (as `.ci/run` does) and says so plainly when dist is missing. Each
+ * package is packed once; the file list, publint and arethetypeswrong all read that tarball.
  */
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,13 +32,18 @@ describe.each(PACKAGES)('@seedance-kit/%s as published', (name) => {
   const pkgDir = dir(name);
   const manifest = JSON.parse(readFileSync(`${pkgDir}/package.json`, 'utf8')) as PackageJson;
   let files: readonly PackedFile[] = [];
+  let tarball = '';
+  const out = mkdtempSync(join(tmpdir(), `seedance-pack-${name}-`));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   beforeAll(async () => {
     if (!existsSync(`${pkgDir}/dist/index.js`)) {
       throw new Error(`packages/${name}/dist is missing: run \`npm run build\` before this test (it checks the built package).`);
     }
-    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir });
-    files = (JSON.parse(stdout) as [{ files: PackedFile[] }])[0].files;
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: pkgDir });
+    const [packed] = JSON.parse(stdout) as [{ files: PackedFile[]; filename: string }];
+    files = packed.files;
+    tarball = join(out, packed.filename);
   }, 60_000);
 
   it('ships its README, LICENSE, package.json and the types of every export', () => {
@@ -50,7 +58,9 @@ describe.each(PACKAGES)('@seedance-kit/%s as published', (name) => {
   });
 
   it('passes publint (strict, suggestions included)', async () => {
-    const { messages, pkg } = await publint({ pkgDir, level: 'suggestion', strict: true, pack: 'npm' });
+    const bytes = readFileSync(tarball);
+    // No pkgDir: publint lints the tarball's own root (`package/`).
+    const { messages, pkg } = await publint({ level: 'suggestion', strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } });
     expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([]);
   }, 60_000);
 
@@ -58,7 +68,7 @@ describe.each(PACKAGES)('@seedance-kit/%s as published', (name) => {
     // ESM only on purpose (`type: module`, no `require` condition): the esm-only profile leaves out
     // the node10 and node16-from-CJS resolutions, which can never load an ESM-only package.
     // styles.css has no types by nature.
-    const args = ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--exclude-entrypoints', 'styles.css'];
+    const args = ['attw', tarball, '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--exclude-entrypoints', 'styles.css'];
     const outcome = await run('npx', args, { cwd: pkgDir }).then(
       () => 'ok',
       (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
