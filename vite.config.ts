@@ -76,6 +76,9 @@ export default defineConfig({
           // One jsdom per worker, not per file: each file cleans up after itself (RTL's cleanup,
           // msw servers closed, timers restored), and a fresh environment per file cost half the time.
           isolate: false,
+          // Typing and clicking through the whole widget in jsdom, beside Storybook's Chromium at
+          // the start of the run, takes longer than vitest's 5 s default on 2 cores.
+          testTimeout: 15_000,
         },
       },
       {
