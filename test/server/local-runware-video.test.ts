@@ -130,7 +130,8 @@ describe('the four examples on the provider page, rendered', () => {
       expect(probe.formatName).toContain('mp4');
       expect(probe.duration).toBeCloseTo(6, 1);
     }
-  });
+    // Four 6 s videos up to 1080p: seconds of ffmpeg each, more when the cores are shared.
+  }, 90_000);
 });
 
 describe('formats, sizes and durations', () => {
