@@ -87,6 +87,9 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: src('./.storybook'), storybookScript: 'npm run storybook -- --no-open' })],
         test: {
           name: 'storybook',
+          // Stories that generate a video wait on the local Runware's queue and render, beside
+          // the node and e2e files: more than vitest's 5 s default on 2 cores.
+          testTimeout: 20_000,
           // An OS in dark mode: every story shows the theme is the page's choice, not the OS's.
           browser: { ...chromium(), provider: playwright({ launchOptions, contextOptions: { colorScheme: 'dark' } }) },
         },
