@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 import { createSeedanceHandler, type SeedanceHandler } from '@seedance-kit/core/server';
 import { localRunwareProvider } from '@seedance-kit/local-runware';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Api, BASIC_INPUT, FAST_POLLING, FAST_TIMING, quietLogger, serve, type Listening } from './support/harness.js';
+import { Api, BASIC_INPUT, expectSameBytes, FAST_POLLING, FAST_TIMING, quietLogger, serve, type Listening } from './support/harness.js';
 
 // Result files are streamed as clients read them: 50 clients that never read a 12.7 MB file
 // must not make the server hold 50 copies of it.
@@ -47,17 +47,6 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
   vi.unstubAllEnvs();
 });
-
-/**
- * Byte equality without `toEqual`, which walks megabytes element by element for seconds and
- * blocks the event loop meanwhile: long enough under load for the server's keep-alive to close a
- * pooled connection that the next fetch then reuses (ECONNRESET).
- */
-function expectSameBytes(actual: Uint8Array, expected: Uint8Array): void {
-  expect(actual.length).toBe(expected.length);
-  const at = actual.findIndex((byte, i) => byte !== expected[i]);
-  expect(at, 'index of the first byte that differs').toBe(-1);
-}
 
 /** Sends a GET for the file and never reads the answer. */
 function stalledClient(range?: string): Promise<Socket> {

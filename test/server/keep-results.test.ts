@@ -8,7 +8,7 @@ import { createMemoryTaskStore, createSeedanceHandler, type FinishedVideo, type 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKeepOnDiskApp } from '../../examples/keep-on-disk/app.js';
 import { ffprobe } from './support/ffprobe.js';
-import { Api, BASIC_INPUT, FAKE_KEY, FAST_POLLING, FAST_TIMING, listen, quietLogger, SECRET, serve, startStack, type Listening, type Stack } from './support/harness.js';
+import { Api, BASIC_INPUT, expectSameBytes, FAKE_KEY, FAST_POLLING, FAST_TIMING, listen, quietLogger, SECRET, serve, startStack, type Listening, type Stack } from './support/harness.js';
 
 let dir: string;
 const cleanups: (() => Promise<void>)[] = [];
@@ -76,8 +76,7 @@ describe('keepResult with keepOnDisk (examples/keep-on-disk, embedded local Runw
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-type')).toBe('video/mp4');
     const bytes = new Uint8Array(await whole.arrayBuffer());
-    // Buffer equality: toEqual walks a video byte by byte, for seconds on a loaded machine.
-    expect(Buffer.from(bytes).equals(await readFile(join(dir, `${kept.results[0]!.videoUUID}.mp4`)))).toBe(true);
+    expectSameBytes(bytes, await readFile(join(dir, `${kept.results[0]!.videoUUID}.mp4`)));
     const part = await fetch(url, { headers: { range: 'bytes=100-199' } });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${bytes.length}`);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLocalRunware, type LocalRunware, type LocalRunwareFault, type LocalRunwareOptions } from '@seedance-kit/local-runware';
 import { createSeedanceRequestListener, type WebHandler } from '@seedance-kit/core/node';
 import { createSeedanceHandler, HEADERS, type CreateTaskResponse, type Problem, type SeedanceHandler, type SeedanceHandlerOptions, type TaskSnapshot } from '@seedance-kit/core/server';
+import { expect } from 'vitest';
 
 /** A key nobody would use for real, easy to search every response for. */
 export const FAKE_KEY = 'rw-FAKE-KEY-9f8e7d6c5b4a-never-print-me';
@@ -12,6 +13,17 @@ export const SECRET = 'test-secret-that-is-long-enough-0123456789';
 export const FAST_TIMING = { ackDelayMs: 0, queueMs: 20, progressIntervalMs: 0, minRenderMs: 60 } as const;
 export const FAST_POLLING = { firstDelayMs: 20, secondDelayMs: 10, factor: 1.5, maxDelayMs: 80, retryBaseDelayMs: 20 } as const;
 export const FAST_RETRY = { submitRetries: 3, submitRetryDelayMs: 20, requestTimeoutMs: 5_000 } as const;
+
+/**
+ * Byte equality without `toEqual`, which walks megabytes element by element for seconds and
+ * blocks the event loop meanwhile: long enough under load for a server's keep-alive to close a
+ * pooled connection that the next fetch then reuses (ECONNRESET).
+ */
+export function expectSameBytes(actual: Uint8Array, expected: Uint8Array): void {
+  expect(actual.length).toBe(expected.length);
+  const at = actual.findIndex((byte, i) => byte !== expected[i]);
+  expect(at, 'index of the first byte that differs').toBe(-1);
+}
 
 export interface Listening {
   readonly url: string;
